@@ -1,0 +1,68 @@
+package io.telltale.core.features;
+
+/**
+ * Every behavioural feature a session gets, by the name it carries on the wire
+ * ({@link #key()}, in {@code RiskScore.features}). A value is {@code NaN} when the session has
+ * not shown enough of that behaviour to measure it.
+ */
+public enum Feature {
+    // Mouse kinematics, over samples inside strokes
+    MOUSE_SPEED_MEAN("mouse_speed_mean", "px/ms", "mean pointer speed inside strokes"),
+    MOUSE_SPEED_CV("mouse_speed_cv", "ratio", "coefficient of variation of pointer speed inside strokes"),
+    MOUSE_ACCELERATION_CV("mouse_acceleration_cv", "ratio", "coefficient of variation of |acceleration|"),
+    MOUSE_JERK_CV("mouse_jerk_cv", "ratio", "coefficient of variation of |jerk|"),
+    // Mouse geometry, per stroke
+    MOUSE_STRAIGHTNESS_MEAN("mouse_straightness_mean", "ratio", "mean stroke path efficiency: chord / path length (1 = ruler straight)"),
+    MOUSE_STRAIGHTNESS_STD("mouse_straightness_std", "ratio", "standard deviation of stroke path efficiency"),
+    MOUSE_CURVATURE_MEAN("mouse_curvature_mean", "rad/px", "mean absolute turning angle per pixel travelled"),
+    MOUSE_DIRECTION_ENTROPY("mouse_direction_entropy", "bits", "entropy of the distribution of direction changes between segments"),
+    MOUSE_PAUSE_SHARE("mouse_pause_share", "ratio", "share of inter-sample gaps that are pauses inside activity"),
+    MOUSE_MICRO_MOVE_SHARE("mouse_micro_move_share", "ratio", "share of moves of at most a pixel or two: tremor and corrections"),
+    // Mouse timing regularity
+    MOUSE_INTERVAL_CV("mouse_interval_cv", "ratio", "coefficient of variation of intervals between mouse samples"),
+    MOUSE_IDENTICAL_INTERVAL_SHARE("mouse_identical_interval_share", "ratio", "share of intervals identical to the previous one"),
+    // Click approach
+    CLICK_NO_APPROACH_SHARE("click_no_approach_share", "ratio", "share of clicks with no approaching movement before them"),
+    MOUSE_TELEPORT_SHARE("mouse_teleport_share", "ratio", "share of clicks where the pointer jumped to the target without a path"),
+    // Keystroke rhythm
+    KEY_DWELL_MEAN("key_dwell_mean", "ms", "mean key hold time"),
+    KEY_DWELL_CV("key_dwell_cv", "ratio", "coefficient of variation of key hold time"),
+    KEY_FLIGHT_MEAN("key_flight_mean", "ms", "mean interval between successive key presses"),
+    KEY_FLIGHT_CV("key_flight_cv", "ratio", "coefficient of variation of the interval between key presses"),
+    // Scroll rhythm
+    SCROLL_INTERVAL_CV("scroll_interval_cv", "ratio", "coefficient of variation of intervals between scroll events"),
+    SCROLL_DELTA_CV("scroll_delta_cv", "ratio", "coefficient of variation of scroll step size"),
+    SCROLL_PAUSE_SHARE("scroll_pause_share", "ratio", "share of scroll intervals that are reading pauses"),
+    // Touch
+    TOUCH_DURATION_MEAN("touch_duration_mean", "ms", "mean touch contact duration"),
+    TOUCH_MOVEMENT_MEAN("touch_movement_mean", "px", "mean path length of a touch contact"),
+    TOUCH_RADIUS_CV("touch_radius_cv", "ratio", "coefficient of variation of contact radius (NaN if not reported)"),
+    TOUCH_FORCE_CV("touch_force_cv", "ratio", "coefficient of variation of contact force (NaN if not reported)"),
+    // Device tells
+    DEVICE_WEBDRIVER("device_webdriver", "flag", "navigator.webdriver was true"),
+    DEVICE_HEADLESS_HINTS("device_headless_hints", "count", "distinct headless-browser hints reported"),
+    DEVICE_INCONSISTENCIES("device_inconsistencies", "count", "characteristics that contradict each other"),
+    DEVICE_UNTRUSTED_EVENTS("device_untrusted_events", "count", "synthetic (isTrusted=false) input events");
+
+    private final String key;
+    private final String unit;
+    private final String description;
+
+    Feature(String key, String unit, String description) {
+        this.key = key;
+        this.unit = unit;
+        this.description = description;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String unit() {
+        return unit;
+    }
+
+    public String description() {
+        return description;
+    }
+}

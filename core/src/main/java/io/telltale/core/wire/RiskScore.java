@@ -1,0 +1,42 @@
+package io.telltale.core.wire;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A session's risk, on its own topic keyed by session id. Emitted repeatedly while the session is
+ * active (non-final) and once when its window closes ({@code isFinal}).
+ *
+ * @param score        risk in [0,1]
+ * @param evidence     whether enough behaviour was seen to judge: {@code "sufficient"} or
+ *                     {@code "insufficient"} (then the score only reflects device tells)
+ * @param reasons      largest contributions first
+ * @param features     the feature values that drove the score, by feature name
+ * @param windowStart  epoch ms, first event of the session window
+ * @param windowEnd    epoch ms, exclusive end of the session window (last event + gap)
+ * @param emittedAt    epoch ms (processing time) when the job emitted this score
+ */
+public record RiskScore(
+        int schemaVersion,
+        String sessionId,
+        String userId,
+        double score,
+        Action action,
+        String evidence,
+        List<Reason> reasons,
+        Map<String, Double> features,
+        String modelVersion,
+        long windowStart,
+        long windowEnd,
+        EventCounts counts,
+        boolean isFinal,
+        long emittedAt) {
+
+    public static final String EVIDENCE_SUFFICIENT = "sufficient";
+    public static final String EVIDENCE_INSUFFICIENT = "insufficient";
+
+    public RiskScore {
+        reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        features = features == null ? Map.of() : Map.copyOf(features);
+    }
+}
