@@ -1,0 +1,176 @@
+package io.telltale.cli;
+
+import io.telltale.cli.demo.LiveTable;
+import io.telltale.cli.demo.ScoreBoard;
+import io.telltale.cli.demo.ScoreConsumer;
+import io.telltale.cli.demo.TrafficProducer;
+import io.telltale.connectors.kafka.EmbeddedKafka;
+import io.telltale.connectors.kafka.TelltaleKafka;
+import io.telltale.connectors.kafka.Topics;
+import io.telltale.job.TelltaleJob;
+import io.telltale.job.TelltaleOptions;
+import io.telltale.simulator.Actor;
+import io.telltale.simulator.TrafficSimulator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.TimeUtils;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The whole system in one process: an in-process KRaft Kafka broker, the Telltale job on a Flink
+ * MiniCluster (web UI on localhost), a traffic simulator playing human and bot sessions into the
+ * telemetry topic, and a live table of the scores read back from the risk-score topic.
+ */
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = "Run Kafka, the Flink job and a traffic simulator in one process; show live scores.")
+final class DemoCommand implements Callable<Integer> {
+
+    private static final int PARTITIONS = 2;
+
+    @Option(names = "--duration", description = "Stop after this long, e.g. 90s or 5min (default: until Ctrl-C).")
+    String duration;
+
+    @Option(names = "--bot-share", defaultValue = "0.35", description = "Share of simulated sessions that are bots.")
+    double botShare;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Simulator seed.")
+    long seed;
+
+    @Option(names = "--web-ui-port", defaultValue = "8081", description = "Port of the Flink web UI.")
+    int webUiPort;
+
+    @Option(names = "--rows", defaultValue = "20", description = "Sessions shown in the live table.")
+    int rows;
+
+    @Option(names = "--plain", description = "Print the table as plain text instead of redrawing the screen.")
+    boolean plain;
+
+    @Option(names = "--set", description = "A job setting, e.g. --set telltale.scoring.interval=5s (repeatable).")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    @Override
+    public Integer call() throws Exception {
+        Duration runFor = duration == null ? null : TimeUtils.parseDuration(duration);
+        boolean ansi = !plain && System.console() != null;
+        Runtime.getRuntime().addShutdownHook(new Thread(this::requestStopAndWait, "telltale-demo-shutdown"));
+
+        System.out.println("telltale demo: starting an in-process Kafka broker (KRaft)...");
+        Path workDir = Files.createTempDirectory("telltale-demo-");
+        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+            kafka.createTopics(PARTITIONS, Topics.TELEMETRY, Topics.RISK_SCORES, Topics.DEAD_LETTERS);
+            String bootstrap = kafka.bootstrapServers();
+
+            Configuration config = demoConfiguration(workDir);
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(config);
+            env.setParallelism(PARTITIONS);
+            JobClient job = new TelltaleJob(
+                            TelltaleKafka.rawSource(
+                                    bootstrap, Topics.TELEMETRY, "telltale-demo",
+                                    OffsetsInitializer.earliest(), new Properties()),
+                            TelltaleKafka.riskScoreSink(
+                                    bootstrap, Topics.RISK_SCORES, DeliveryGuarantee.AT_LEAST_ONCE,
+                                    "telltale-demo-scores", new Properties()),
+                            TelltaleKafka.deadLetterSink(
+                                    bootstrap, Topics.DEAD_LETTERS, DeliveryGuarantee.AT_LEAST_ONCE,
+                                    "telltale-demo-dead-letters", new Properties()),
+                            config)
+                    .executeAsync(env);
+            System.out.printf("telltale demo: Kafka at %s, Flink job %s, web UI http://localhost:%d%n",
+                    bootstrap, job.getJobID(), webUiPort);
+
+            TrafficSimulator simulator = new TrafficSimulator(seed, botShare);
+            ScoreBoard board = new ScoreBoard(
+                    id -> {
+                        Actor actor = simulator.actorOf(id);
+                        return actor == null ? null : actor.label();
+                    },
+                    id -> {
+                        Actor actor = simulator.actorOf(id);
+                        return actor != null && actor.isBot();
+                    });
+            try (TrafficProducer producer = new TrafficProducer(simulator, bootstrap, Topics.TELEMETRY);
+                    ScoreConsumer consumer =
+                            new ScoreConsumer(bootstrap, Topics.RISK_SCORES, Topics.DEAD_LETTERS, board)) {
+                Thread producing = start(producer, "telltale-demo-traffic");
+                Thread consuming = start(consumer, "telltale-demo-scores");
+
+                long started = System.currentTimeMillis();
+                long deadline = runFor == null ? Long.MAX_VALUE : started + runFor.toMillis();
+                long nextPlainPrint = 0;
+                while (System.currentTimeMillis() < deadline && !stopRequested.await(1, TimeUnit.SECONDS)) {
+                    long elapsed = (System.currentTimeMillis() - started) / 1000;
+                    String header = String.format(
+                            "telltale demo — %ds — %d batches sent, %d malformed, %d scores read, %d dead letters"
+                                    + " — Flink UI http://localhost:%d — Ctrl-C to stop",
+                            elapsed, producer.batchesSent(), producer.malformedSent(),
+                            consumer.scoresRead(), consumer.deadLettersRead(), webUiPort);
+                    if (ansi) {
+                        System.out.print(LiveTable.render(board, rows, header, true));
+                    } else if (System.currentTimeMillis() >= nextPlainPrint) {
+                        System.out.print(LiveTable.render(board, Math.min(rows, 10), header, false));
+                        System.out.println();
+                        nextPlainPrint = System.currentTimeMillis() + 10_000;
+                    }
+                }
+                producer.stop();
+                producing.join(5_000);
+                System.out.println();
+                System.out.println("telltale demo: stopping. Final tally: " + LiveTable.summary(board));
+                job.cancel().get(30, TimeUnit.SECONDS);
+                consumer.close();
+                consuming.join(5_000);
+            }
+        } finally {
+            stopped.countDown();
+        }
+        return 0;
+    }
+
+    private Configuration demoConfiguration(Path workDir) {
+        Configuration config = TelltaleJob.defaultFlinkConfiguration();
+        config.set(RestOptions.PORT, webUiPort);
+        config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, workDir.resolve("checkpoints").toUri().toString());
+        // Short sessions so final scores show up while you watch; the production default is 30 min.
+        config.set(TelltaleOptions.SESSION_GAP, Duration.ofSeconds(15));
+        config.set(TelltaleOptions.SCORE_INTERVAL, Duration.ofSeconds(3));
+        config.set(TelltaleOptions.MAX_OUT_OF_ORDERNESS, Duration.ofSeconds(2));
+        config.set(TelltaleOptions.SOURCE_IDLENESS, Duration.ofSeconds(5));
+        return JobSettings.apply(config, settings);
+    }
+
+    private static Thread start(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private void requestStopAndWait() {
+        stopRequested.countDown();
+        try {
+            stopped.await(40, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

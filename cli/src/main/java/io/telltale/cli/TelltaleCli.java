@@ -1,0 +1,19 @@
+package io.telltale.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code ./telltale} command. */
+@Command(
+        name = "telltale",
+        mixinStandardHelpOptions = true,
+        version = "telltale 0.1.0",
+        description = "Behavioural bot detection on Apache Flink.",
+        subcommands = {DemoCommand.class, ScoreCommand.class})
+public final class TelltaleCli {
+
+    public static void main(String[] args) {
+        int exitCode = new CommandLine(new TelltaleCli()).execute(args);
+        System.exit(exitCode);
+    }
+}

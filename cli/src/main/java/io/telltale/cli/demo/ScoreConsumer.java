@@ -1,0 +1,76 @@
+package io.telltale.cli.demo;
+
+import io.telltale.connectors.serde.InvalidRecordException;
+import io.telltale.connectors.serde.RiskScoreSerde;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Reads the risk-score topic (and counts the dead-letter topic) into the demo's score board, as
+ * a consumer of the job's output would.
+ */
+public final class ScoreConsumer implements Runnable, AutoCloseable {
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final String scoreTopic;
+    private final String deadLetterTopic;
+    private final ScoreBoard board;
+    private final RiskScoreSerde serde = new RiskScoreSerde();
+    private final AtomicLong scoresRead = new AtomicLong();
+    private final AtomicLong deadLettersRead = new AtomicLong();
+    private volatile boolean running = true;
+
+    public ScoreConsumer(String bootstrapServers, String scoreTopic, String deadLetterTopic, ScoreBoard board) {
+        this.scoreTopic = scoreTopic;
+        this.deadLetterTopic = deadLetterTopic;
+        this.board = board;
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "telltale-demo-table");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        this.consumer = new KafkaConsumer<>(props);
+    }
+
+    @Override
+    public void run() {
+        consumer.subscribe(List.of(scoreTopic, deadLetterTopic));
+        while (running) {
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                if (record.topic().equals(deadLetterTopic)) {
+                    deadLettersRead.incrementAndGet();
+                    continue;
+                }
+                try {
+                    board.record(serde.deserialize(record.value()), System.currentTimeMillis());
+                    scoresRead.incrementAndGet();
+                } catch (InvalidRecordException e) {
+                    System.err.println("demo: unreadable risk score at offset " + record.offset() + ": "
+                            + e.getMessage());
+                }
+            }
+        }
+        consumer.close(Duration.ofSeconds(2));
+    }
+
+    public long scoresRead() {
+        return scoresRead.get();
+    }
+
+    public long deadLettersRead() {
+        return deadLettersRead.get();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+    }
+}

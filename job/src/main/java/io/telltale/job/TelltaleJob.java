@@ -1,0 +1,221 @@
+package io.telltale.job;
+
+import io.telltale.connectors.RawRecord;
+import io.telltale.connectors.kafka.TelltaleKafka;
+import io.telltale.connectors.serde.ValidationLimits;
+import io.telltale.core.scoring.ActionThresholds;
+import io.telltale.core.scoring.HumanNormsModel;
+import io.telltale.core.scoring.RiskModel;
+import io.telltale.core.scoring.SessionScorer;
+import io.telltale.core.wire.DeadLetter;
+import io.telltale.core.wire.RiskScore;
+import io.telltale.job.functions.BatchDeduplicator;
+import io.telltale.job.functions.LateBatchDeadLetter;
+import io.telltale.job.functions.SessionFeatureAggregate;
+import io.telltale.job.functions.SessionScoreEmitter;
+import io.telltale.job.functions.TelemetryParser;
+import io.telltale.job.state.BatchFeatures;
+import io.telltale.job.state.BatchFeaturesSerializer;
+import io.telltale.job.state.SessionAccumulatorSerializer;
+import io.telltale.job.state.WireRecordSerializers;
+import io.telltale.job.windows.ContinuousScoringTrigger;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.windowing.assigners.EventTimeSessionWindows;
+import org.apache.flink.util.OutputTag;
+import org.apache.flink.util.ParameterTool;
+
+/**
+ * The Telltale job:
+ *
+ * <pre>
+ * telemetry source → parse + fold into features (bad records → dead letters)
+ *   → event-time watermarks → keyBy(session) → drop retried batches
+ *   → session window (mergeable feature accumulator, continuous trigger) → score → risk-score sink
+ * </pre>
+ *
+ * <p>Sources and sinks are injected (STYLE.md, habit 1): {@link #main} plugs in Kafka, the CLI's
+ * {@code score} command plugs in files, tests plug in whatever they assert on. Every operator has
+ * a stable uid, because upgrades go through savepoints.
+ */
+public final class TelltaleJob {
+
+    /** Operator uids; changing one orphans its state in existing savepoints. */
+    public static final class Uids {
+        public static final String TELEMETRY_SOURCE = "telemetry-source";
+        public static final String PARSE = "parse-telemetry";
+        public static final String WATERMARKS = "telemetry-watermarks";
+        public static final String DEDUPLICATE = "deduplicate-batches";
+        public static final String SCORE = "score-sessions";
+        public static final String LATE = "late-batches";
+        public static final String RISK_SCORE_SINK = "risk-score-sink";
+        public static final String DEAD_LETTER_SINK = "dead-letter-sink";
+
+        private Uids() {}
+    }
+
+    private static final OutputTag<BatchFeatures> LATE_BATCHES =
+            new OutputTag<>("late-batches", BatchFeaturesSerializer.TYPE_INFO);
+
+    private final Source<RawRecord, ?, ?> telemetrySource;
+    private final Sink<RiskScore> riskScoreSink;
+    private final Sink<DeadLetter> deadLetterSink;
+    private final Configuration config;
+    private final RiskModel model;
+
+    public TelltaleJob(
+            Source<RawRecord, ?, ?> telemetrySource,
+            Sink<RiskScore> riskScoreSink,
+            Sink<DeadLetter> deadLetterSink,
+            Configuration config) {
+        this(telemetrySource, riskScoreSink, deadLetterSink, config, HumanNormsModel.standard());
+    }
+
+    public TelltaleJob(
+            Source<RawRecord, ?, ?> telemetrySource,
+            Sink<RiskScore> riskScoreSink,
+            Sink<DeadLetter> deadLetterSink,
+            Configuration config,
+            RiskModel model) {
+        this.telemetrySource = telemetrySource;
+        this.riskScoreSink = riskScoreSink;
+        this.deadLetterSink = deadLetterSink;
+        this.config = config;
+        this.model = model;
+    }
+
+    /** Adds the topology to {@code env}. */
+    public void build(StreamExecutionEnvironment env) {
+        SessionScorer scorer = new SessionScorer(
+                model,
+                new ActionThresholds(
+                        config.get(TelltaleOptions.CHALLENGE_THRESHOLD),
+                        config.get(TelltaleOptions.BLOCK_THRESHOLD)));
+
+        SingleOutputStreamOperator<BatchFeatures> parsed = env
+                .fromSource(telemetrySource, WatermarkStrategy.noWatermarks(), "Telemetry source")
+                .uid(Uids.TELEMETRY_SOURCE)
+                .process(new TelemetryParser(ValidationLimits.DEFAULTS))
+                .returns(BatchFeaturesSerializer.TYPE_INFO)
+                .uid(Uids.PARSE)
+                .name("Parse telemetry batches");
+
+        DataStream<BatchFeatures> timed = parsed
+                .assignTimestampsAndWatermarks(WatermarkStrategy
+                        .<BatchFeatures>forBoundedOutOfOrderness(
+                                config.get(TelltaleOptions.MAX_OUT_OF_ORDERNESS))
+                        .withTimestampAssigner((batch, recordTimestamp) -> batch.startedAt())
+                        .withIdleness(config.get(TelltaleOptions.SOURCE_IDLENESS)))
+                .uid(Uids.WATERMARKS)
+                .name("Event time from batch start");
+
+        SingleOutputStreamOperator<BatchFeatures> fresh = timed
+                .keyBy(BatchFeatures::sessionId, Types.STRING)
+                .process(new BatchDeduplicator(config.get(TelltaleOptions.DEDUP_STATE_TTL)))
+                .returns(BatchFeaturesSerializer.TYPE_INFO)
+                .uid(Uids.DEDUPLICATE)
+                .name("Drop retried batches");
+
+        // Same key, same partitioning: no second shuffle between deduplication and windows.
+        KeyedStream<BatchFeatures, String> bySession =
+                DataStreamUtils.reinterpretAsKeyedStream(fresh, BatchFeatures::sessionId, Types.STRING);
+
+        SingleOutputStreamOperator<RiskScore> scores = bySession
+                .window(EventTimeSessionWindows.withGap(config.get(TelltaleOptions.SESSION_GAP)))
+                .trigger(ContinuousScoringTrigger.every(config.get(TelltaleOptions.SCORE_INTERVAL)))
+                .sideOutputLateData(LATE_BATCHES)
+                .aggregate(
+                        new SessionFeatureAggregate(),
+                        new SessionScoreEmitter(scorer, config.get(TelltaleOptions.EMIT_INTERIM_SCORES)),
+                        SessionAccumulatorSerializer.TYPE_INFO,
+                        SessionAccumulatorSerializer.TYPE_INFO,
+                        WireRecordSerializers.RISK_SCORE)
+                .uid(Uids.SCORE)
+                .name("Score sessions");
+
+        scores.sinkTo(riskScoreSink).uid(Uids.RISK_SCORE_SINK).name("Risk scores");
+
+        DataStream<DeadLetter> lateBatches = scores
+                .getSideOutput(LATE_BATCHES)
+                .map(new LateBatchDeadLetter())
+                .returns(WireRecordSerializers.DEAD_LETTER)
+                .uid(Uids.LATE)
+                .name("Late batches to dead letters");
+
+        parsed.getSideOutput(TelemetryParser.DEAD_LETTERS)
+                .union(lateBatches)
+                .sinkTo(deadLetterSink)
+                .uid(Uids.DEAD_LETTER_SINK)
+                .name("Dead letters");
+    }
+
+    public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {
+        build(env);
+        return env.execute("Telltale");
+    }
+
+    public JobClient executeAsync(StreamExecutionEnvironment env) throws Exception {
+        build(env);
+        return env.executeAsync("Telltale");
+    }
+
+    /**
+     * Flink settings Telltale wants unless the cluster says otherwise: RocksDB keyed state with
+     * incremental checkpoints every 10 s.
+     */
+    public static Configuration defaultFlinkConfiguration() {
+        Configuration flink = new Configuration();
+        flink.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+        flink.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        flink.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofSeconds(10));
+        return flink;
+    }
+
+    /** Runs on a Flink cluster against Kafka; settings come as {@code --key value} arguments. */
+    public static void main(String[] args) throws Exception {
+        Configuration config = defaultFlinkConfiguration();
+        config.addAll(Configuration.fromMap(ParameterTool.fromArgs(args).toMap()));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+
+        String bootstrap = config.get(TelltaleOptions.KAFKA_BOOTSTRAP_SERVERS);
+        String jobName = config.get(TelltaleOptions.KAFKA_GROUP_ID);
+        new TelltaleJob(
+                        TelltaleKafka.rawSource(
+                                bootstrap,
+                                config.get(TelltaleOptions.TELEMETRY_TOPIC),
+                                jobName,
+                                OffsetsInitializer.committedOffsets(
+                                        org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST),
+                                new Properties()),
+                        TelltaleKafka.riskScoreSink(
+                                bootstrap,
+                                config.get(TelltaleOptions.RISK_SCORES_TOPIC),
+                                DeliveryGuarantee.AT_LEAST_ONCE,
+                                jobName + "-scores",
+                                new Properties()),
+                        TelltaleKafka.deadLetterSink(
+                                bootstrap,
+                                config.get(TelltaleOptions.DEAD_LETTERS_TOPIC),
+                                DeliveryGuarantee.AT_LEAST_ONCE,
+                                jobName + "-dead-letters",
+                                new Properties()),
+                        config)
+                .execute(env);
+    }
+}

@@ -1,0 +1,125 @@
+package io.telltale.job;
+
+import static org.apache.flink.configuration.ConfigOptions.key;
+
+import io.telltale.connectors.kafka.Topics;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.configuration.ConfigOption;
+
+/**
+ * Every Telltale setting, declared once with its key, type, default and description
+ * (STYLE.md, habit 8). Flink's own settings (checkpointing, state backend) use Flink's option
+ * constants; see {@link TelltaleJob#configureEnvironment}.
+ */
+public final class TelltaleOptions {
+
+    public static final ConfigOption<String> KAFKA_BOOTSTRAP_SERVERS =
+            key("telltale.kafka.bootstrap-servers")
+                    .stringType()
+                    .defaultValue("localhost:9092")
+                    .withDescription("Kafka bootstrap servers for every Telltale topic.");
+
+    public static final ConfigOption<String> KAFKA_GROUP_ID =
+            key("telltale.kafka.group-id")
+                    .stringType()
+                    .defaultValue("telltale-job")
+                    .withDescription("Consumer group of the job's Kafka sources.");
+
+    public static final ConfigOption<String> TELEMETRY_TOPIC =
+            key("telltale.topics.telemetry")
+                    .stringType()
+                    .defaultValue(Topics.TELEMETRY)
+                    .withDescription("Topic of telemetry batches from the gateway, keyed by session id.");
+
+    public static final ConfigOption<String> RISK_SCORES_TOPIC =
+            key("telltale.topics.risk-scores")
+                    .stringType()
+                    .defaultValue(Topics.RISK_SCORES)
+                    .withDescription("Topic the job writes risk scores to, keyed by session id.");
+
+    public static final ConfigOption<String> DEAD_LETTERS_TOPIC =
+            key("telltale.topics.dead-letters")
+                    .stringType()
+                    .defaultValue(Topics.DEAD_LETTERS)
+                    .withDescription("Topic of records the job rejected, with the reason.");
+
+    public static final ConfigOption<Duration> SESSION_GAP =
+            key("telltale.session.gap")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(30))
+                    .withDescription(
+                            "Inactivity after which a session ends and gets its final score"
+                                    + " (event time).");
+
+    public static final ConfigOption<Duration> SCORE_INTERVAL =
+            key("telltale.scoring.interval")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(5))
+                    .withDescription(
+                            "Least event time between two interim scores of an active session. The"
+                                    + " first batch after a quiet interval is scored at once.");
+
+    public static final ConfigOption<Boolean> EMIT_INTERIM_SCORES =
+            key("telltale.scoring.emit-interim")
+                    .booleanType()
+                    .defaultValue(true)
+                    .withDescription(
+                            "Whether active sessions get interim scores; backtests that only want"
+                                    + " each session's final score turn this off.");
+
+    public static final ConfigOption<Duration> MAX_OUT_OF_ORDERNESS =
+            key("telltale.watermark.max-out-of-orderness")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(10))
+                    .withDescription(
+                            "How late a batch may arrive behind the newest one and still count;"
+                                    + " later ones are dead-lettered as LATE_EVENT.");
+
+    public static final ConfigOption<Duration> SOURCE_IDLENESS =
+            key("telltale.watermark.idleness")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(30))
+                    .withDescription(
+                            "A source split with no data for this long stops holding back the"
+                                    + " watermark.");
+
+    public static final ConfigOption<Double> CHALLENGE_THRESHOLD =
+            key("telltale.scoring.challenge-threshold")
+                    .doubleType()
+                    .defaultValue(0.5)
+                    .withDescription("Score at or above which a session is challenged.");
+
+    public static final ConfigOption<Double> BLOCK_THRESHOLD =
+            key("telltale.scoring.block-threshold")
+                    .doubleType()
+                    .defaultValue(0.8)
+                    .withDescription("Score at or above which a session is blocked.");
+
+    public static final ConfigOption<Duration> DEDUP_STATE_TTL =
+            key("telltale.state.dedup-ttl")
+                    .durationType()
+                    .defaultValue(Duration.ofHours(2))
+                    .withDescription(
+                            "How long the per-session record of seen batch sequence numbers lives"
+                                    + " after its last update; bounds state of abandoned sessions.");
+
+    /** All options, for documentation and validation. */
+    public static final List<ConfigOption<?>> ALL =
+            List.of(
+                    KAFKA_BOOTSTRAP_SERVERS,
+                    KAFKA_GROUP_ID,
+                    TELEMETRY_TOPIC,
+                    RISK_SCORES_TOPIC,
+                    DEAD_LETTERS_TOPIC,
+                    SESSION_GAP,
+                    SCORE_INTERVAL,
+                    EMIT_INTERIM_SCORES,
+                    MAX_OUT_OF_ORDERNESS,
+                    SOURCE_IDLENESS,
+                    CHALLENGE_THRESHOLD,
+                    BLOCK_THRESHOLD,
+                    DEDUP_STATE_TTL);
+
+    private TelltaleOptions() {}
+}

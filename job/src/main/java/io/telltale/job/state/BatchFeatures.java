@@ -1,0 +1,14 @@
+package io.telltale.job.state;
+
+import io.telltale.core.features.SessionFeatureAccumulator;
+
+/**
+ * One telemetry batch after parsing, already folded into features. This, not the raw arrays,
+ * is what crosses the shuffle to the session windows: a few hundred bytes instead of a few
+ * kilobytes, and no generic serialization.
+ *
+ * @param origin where the batch was read ({@code topic/partition@offset}), so a late batch can be
+ *               dead-lettered with a pointer to its original record
+ */
+public record BatchFeatures(
+        String sessionId, long sequence, long startedAt, String origin, SessionFeatureAccumulator features) {}

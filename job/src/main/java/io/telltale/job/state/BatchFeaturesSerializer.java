@@ -1,0 +1,62 @@
+package io.telltale.job.state;
+
+import io.telltale.core.features.SessionFeatureAccumulator;
+import java.io.IOException;
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+
+/** Serializes {@link BatchFeatures} between the parser and the session windows. */
+public final class BatchFeaturesSerializer extends CompactSerializer<BatchFeatures> {
+
+    private static final long serialVersionUID = 1L;
+
+    private static final int VERSION = 1;
+
+    public static final BatchFeaturesSerializer INSTANCE = new BatchFeaturesSerializer();
+
+    public static final CompactTypeInfo<BatchFeatures> TYPE_INFO =
+            new CompactTypeInfo<>(BatchFeatures.class, INSTANCE);
+
+    @Override
+    public BatchFeatures createInstance() {
+        return new BatchFeatures("", 0, 0, "", new SessionFeatureAccumulator());
+    }
+
+    @Override
+    protected void write(BatchFeatures value, DataOutputView target) throws IOException {
+        target.writeByte(VERSION);
+        target.writeUTF(value.sessionId());
+        target.writeLong(value.sequence());
+        target.writeLong(value.startedAt());
+        target.writeUTF(value.origin());
+        value.features().writeTo(target);
+    }
+
+    @Override
+    protected BatchFeatures read(DataInputView source) throws IOException {
+        int version = source.readByte();
+        if (version != VERSION) {
+            throw new IOException("unknown BatchFeatures serialization version " + version);
+        }
+        return new BatchFeatures(
+                source.readUTF(),
+                source.readLong(),
+                source.readLong(),
+                source.readUTF(),
+                SessionFeatureAccumulator.readFrom(source));
+    }
+
+    @Override
+    public TypeSerializerSnapshot<BatchFeatures> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    /** Restores the serializer from a savepoint. */
+    public static final class Snapshot extends SimpleTypeSerializerSnapshot<BatchFeatures> {
+        public Snapshot() {
+            super(() -> INSTANCE);
+        }
+    }
+}
