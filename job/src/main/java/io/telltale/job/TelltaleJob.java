@@ -70,7 +70,7 @@ public final class TelltaleJob {
         private Uids() {}
     }
 
-    private static final OutputTag<BatchFeatures> LATE_BATCHES =
+    static final OutputTag<BatchFeatures> LATE_BATCHES =
             new OutputTag<>("late-batches", BatchFeaturesSerializer.TYPE_INFO);
 
     private final Source<RawRecord, ?, ?> telemetrySource;
@@ -136,18 +136,7 @@ public final class TelltaleJob {
         KeyedStream<BatchFeatures, String> bySession =
                 DataStreamUtils.reinterpretAsKeyedStream(fresh, BatchFeatures::sessionId, Types.STRING);
 
-        SingleOutputStreamOperator<RiskScore> scores = bySession
-                .window(EventTimeSessionWindows.withGap(config.get(TelltaleOptions.SESSION_GAP)))
-                .trigger(ContinuousScoringTrigger.every(config.get(TelltaleOptions.SCORE_INTERVAL)))
-                .sideOutputLateData(LATE_BATCHES)
-                .aggregate(
-                        new SessionFeatureAggregate(),
-                        new SessionScoreEmitter(scorer, config.get(TelltaleOptions.EMIT_INTERIM_SCORES)),
-                        SessionAccumulatorSerializer.TYPE_INFO,
-                        SessionAccumulatorSerializer.TYPE_INFO,
-                        WireRecordSerializers.RISK_SCORE)
-                .uid(Uids.SCORE)
-                .name("Score sessions");
+        SingleOutputStreamOperator<RiskScore> scores = scoreSessions(bySession, config, scorer);
 
         scores.sinkTo(riskScoreSink).uid(Uids.RISK_SCORE_SINK).name("Risk scores");
 
@@ -163,6 +152,26 @@ public final class TelltaleJob {
                 .sinkTo(deadLetterSink)
                 .uid(Uids.DEAD_LETTER_SINK)
                 .name("Dead letters");
+    }
+
+    /**
+     * The session windows: a mergeable feature accumulator per session, fired continuously while
+     * the session is active and once when it closes. Late batches go to {@link #LATE_BATCHES}.
+     */
+    static SingleOutputStreamOperator<RiskScore> scoreSessions(
+            KeyedStream<BatchFeatures, String> bySession, Configuration config, SessionScorer scorer) {
+        return bySession
+                .window(EventTimeSessionWindows.withGap(config.get(TelltaleOptions.SESSION_GAP)))
+                .trigger(ContinuousScoringTrigger.every(config.get(TelltaleOptions.SCORE_INTERVAL)))
+                .sideOutputLateData(LATE_BATCHES)
+                .aggregate(
+                        new SessionFeatureAggregate(),
+                        new SessionScoreEmitter(scorer, config.get(TelltaleOptions.EMIT_INTERIM_SCORES)),
+                        SessionAccumulatorSerializer.TYPE_INFO,
+                        SessionAccumulatorSerializer.TYPE_INFO,
+                        WireRecordSerializers.RISK_SCORE)
+                .uid(Uids.SCORE)
+                .name("Score sessions");
     }
 
     public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {

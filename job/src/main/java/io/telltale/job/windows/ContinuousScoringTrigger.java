@@ -74,6 +74,11 @@ public final class ContinuousScoringTrigger extends Trigger<Object, TimeWindow> 
         Long due = pending.get();
         if (due != null && due == time) {
             pending.clear();
+            if (ctx.getCurrentWatermark() >= window.maxTimestamp()) {
+                // The watermark jumped past the session's end: the final firing covers this one,
+                // and a firing now would look final too (the window function tells by watermark).
+                return TriggerResult.CONTINUE;
+            }
             ctx.getPartitionedState(lastFiringDescriptor).add(time);
             return TriggerResult.FIRE;
         }

@@ -1,0 +1,154 @@
+package io.telltale.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.telltale.core.scoring.ActionThresholds;
+import io.telltale.core.scoring.HumanNormsModel;
+import io.telltale.core.scoring.SessionScorer;
+import io.telltale.core.wire.Action;
+import io.telltale.core.wire.RiskScore;
+import io.telltale.job.state.BatchFeatures;
+import io.telltale.job.state.BatchFeaturesSerializer;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.transformations.OneInputTransformation;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The job's session-window operator, exactly as {@link TelltaleJob} builds it, under the keyed
+ * operator harness: when it scores, how windows merge, what happens to late batches, and that
+ * nothing is left behind when a session closes.
+ */
+class SessionScoringWindowTest extends TelltaleTestBase {
+
+    private static final Duration GAP = Duration.ofMinutes(30);
+    private static final Duration INTERVAL = Duration.ofSeconds(5);
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, BatchFeatures, RiskScore> harness()
+            throws Exception {
+        Configuration config = new Configuration();
+        config.set(TelltaleOptions.SESSION_GAP, GAP);
+        config.set(TelltaleOptions.SCORE_INTERVAL, INTERVAL);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        var input = env.fromData(BatchFeaturesSerializer.TYPE_INFO, features(linearBotBatch("x", 0, BEGINNING)))
+                .keyBy(BatchFeatures::sessionId, Types.STRING);
+        SingleOutputStreamOperator<RiskScore> scores = TelltaleJob.scoreSessions(
+                input, config, new SessionScorer(HumanNormsModel.standard(), ActionThresholds.DEFAULT));
+        @SuppressWarnings("unchecked")
+        OneInputStreamOperator<BatchFeatures, RiskScore> operator =
+                ((OneInputTransformation<BatchFeatures, RiskScore>) scores.getTransformation()).getOperator();
+        var harness = new KeyedOneInputStreamOperatorTestHarness<>(operator, BatchFeatures::sessionId, Types.STRING);
+        harness.open();
+        return harness;
+    }
+
+    private static void send(
+            KeyedOneInputStreamOperatorTestHarness<String, BatchFeatures, RiskScore> harness,
+            String sessionId, long sequence, long startedAt) throws Exception {
+        harness.processElement(features(linearBotBatch(sessionId, sequence, startedAt)), startedAt);
+    }
+
+    @Test
+    void aBotIsScoredWhileActiveAtMostOncePerIntervalAndFinallyWhenItLeaves() throws Exception {
+        try (var harness = harness()) {
+            // Ten batches, one every three seconds, with the watermark trailing the newest batch.
+            for (int seq = 0; seq < 10; seq++) {
+                long startedAt = BEGINNING + seq * THREE_SECONDS;
+                send(harness, "s-bot", seq, startedAt);
+                harness.processWatermark(startedAt - ONE_SECOND);
+            }
+            List<RiskScore> interim = harness.extractOutputValues();
+            assertThat(interim).isNotEmpty().allMatch(score -> !score.isFinal());
+            // Rate-limited: 27 s of batches, an interval of 5 s → at most one score per interval.
+            assertThat(interim.size()).isLessThanOrEqualTo(6);
+            // Scored on arrival: a batch fires when the last firing is 5 s or more behind it, so
+            // with batches every 3 s the firings include batches 1, 3, 5, 7, 9 (counted from 1).
+            assertThat(interim).extracting(score -> score.counts().batches()).containsSubsequence(3L, 5L, 7L, 9L);
+            assertThat(interim.get(interim.size() - 1).action()).isNotEqualTo(Action.MONITOR);
+
+            harness.processWatermark(BEGINNING + 9 * THREE_SECONDS + GAP.toMillis());
+            List<RiskScore> all = harness.extractOutputValues();
+            RiskScore last = all.get(all.size() - 1);
+            assertThat(last.isFinal()).isTrue();
+            assertThat(last.counts().batches()).isEqualTo(10);
+            assertThat(last.action()).isNotEqualTo(Action.MONITOR);
+            assertThat(last.windowStart()).isEqualTo(BEGINNING);
+            assertThat(last.windowEnd()).isEqualTo(BEGINNING + 9 * THREE_SECONDS + GAP.toMillis());
+            assertThat(all).filteredOn(RiskScore::isFinal).hasSize(1);
+
+            assertThat(harness.numEventTimeTimers()).isZero();
+            assertThat(harness.numKeyedStateEntries()).isZero();
+        }
+    }
+
+    @Test
+    void aBatchThatBridgesTwoSessionsMergesThemIntoOne() throws Exception {
+        try (var harness = harness()) {
+            send(harness, "s-1", 0, BEGINNING);
+            send(harness, "s-1", 2, BEGINNING + 40 * ONE_MINUTE);
+            // 20 minutes after the first and before the second: both gaps close, one session.
+            send(harness, "s-1", 1, BEGINNING + 20 * ONE_MINUTE);
+
+            harness.processWatermark(BEGINNING + 40 * ONE_MINUTE + GAP.toMillis());
+
+            List<RiskScore> finals =
+                    harness.extractOutputValues().stream().filter(RiskScore::isFinal).toList();
+            assertThat(finals).hasSize(1);
+            assertThat(finals.get(0).counts().batches()).isEqualTo(3);
+            assertThat(finals.get(0).windowStart()).isEqualTo(BEGINNING);
+            assertThat(harness.numEventTimeTimers()).isZero();
+            assertThat(harness.numKeyedStateEntries()).isZero();
+        }
+    }
+
+    @Test
+    void separateVisitsOfOneSessionIdGetTheirOwnFinalScores() throws Exception {
+        try (var harness = harness()) {
+            send(harness, "s-1", 0, BEGINNING);
+            harness.processWatermark(BEGINNING + GAP.toMillis());
+            send(harness, "s-1", 1, AN_HOUR_LATER);
+            harness.processWatermark(AN_HOUR_LATER + GAP.toMillis());
+
+            assertThat(harness.extractOutputValues())
+                    .filteredOn(RiskScore::isFinal)
+                    .extracting(RiskScore::windowStart)
+                    .containsExactly(BEGINNING, AN_HOUR_LATER);
+        }
+    }
+
+    @Test
+    void aBatchAfterTheSessionClosedGoesToTheLateOutput() throws Exception {
+        try (var harness = harness()) {
+            send(harness, "s-1", 0, BEGINNING);
+            harness.processWatermark(BEGINNING + GAP.toMillis());
+            int scoresBefore = harness.extractOutputValues().size();
+
+            send(harness, "s-1", 1, BEGINNING + ONE_SECOND);
+
+            assertThat(harness.extractOutputValues()).hasSize(scoresBefore);
+            assertThat(harness.getSideOutput(TelltaleJob.LATE_BATCHES))
+                    .extracting(record -> record.getValue().sequence())
+                    .containsExactly(1L);
+            assertThat(harness.numKeyedStateEntries()).isZero();
+        }
+    }
+
+    @Test
+    void aWebdriverSessionIsBlockedEvenWithLittleBehaviour() throws Exception {
+        try (var harness = harness()) {
+            harness.processElement(features(webdriverBatch("s-wd", 0, BEGINNING)), BEGINNING);
+            harness.processWatermark(BEGINNING + GAP.toMillis());
+
+            RiskScore last = harness.extractOutputValues().get(harness.extractOutputValues().size() - 1);
+            assertThat(last.isFinal()).isTrue();
+            assertThat(last.action()).isEqualTo(Action.BLOCK);
+            assertThat(last.evidence()).isEqualTo(RiskScore.EVIDENCE_INSUFFICIENT);
+        }
+    }
+}

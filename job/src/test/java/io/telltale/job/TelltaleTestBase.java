@@ -1,0 +1,115 @@
+package io.telltale.job;
+
+import io.telltale.core.features.SessionFeatureAccumulator;
+import io.telltale.core.wire.DeviceInfo;
+import io.telltale.core.wire.KeyTrack;
+import io.telltale.core.wire.MouseKind;
+import io.telltale.core.wire.MouseTrack;
+import io.telltale.core.wire.TelemetryBatch;
+import io.telltale.core.wire.WireVersion;
+import io.telltale.job.state.BatchFeatures;
+import io.telltale.simulator.Actor;
+import io.telltale.simulator.SessionSimulator;
+import io.telltale.simulator.SimulatedSession;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Named instants and event factories, so a test reads like the scenario it checks
+ * (STYLE.md, habit 4).
+ */
+public abstract class TelltaleTestBase {
+
+    public static final long BEGINNING = Instant.parse("2026-11-24T10:00:00Z").toEpochMilli();
+    public static final long ONE_SECOND = 1_000;
+    public static final long THREE_SECONDS = 3_000;
+    public static final long ONE_MINUTE = 60_000;
+    public static final long ONE_MINUTE_LATER = BEGINNING + ONE_MINUTE;
+    public static final long TEN_MINUTES_LATER = BEGINNING + 10 * ONE_MINUTE;
+    public static final long AN_HOUR_LATER = BEGINNING + 60 * ONE_MINUTE;
+
+    public static final String CHROME_UA =
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)"
+                    + " Chrome/131.0.0.0 Safari/537.36";
+
+    /**
+     * Three seconds of a bot moving in straight, constant-speed lines between targets at a steady
+     * 16 ms sampling, clicking exactly on arrival — {@code page.mouse.move(x, y, {steps})}.
+     */
+    public static TelemetryBatch linearBotBatch(String sessionId, long sequence, long startedAt) {
+        List<int[]> samples = new ArrayList<>();
+        int t = 0;
+        int x = 100 + (int) (sequence * 37 % 400);
+        int y = 120 + (int) (sequence * 53 % 300);
+        int[][] targets = {{x + 420, y + 40}, {x + 60, y + 260}, {x + 380, y + 300}};
+        for (int[] target : targets) {
+            int steps = 25;
+            int fromX = x;
+            int fromY = y;
+            for (int step = 1; step <= steps; step++) {
+                t += 16;
+                x = fromX + (target[0] - fromX) * step / steps;
+                y = fromY + (target[1] - fromY) * step / steps;
+                samples.add(new int[] {t, x, y, MouseKind.MOVE.code()});
+            }
+            t += 16;
+            samples.add(new int[] {t, x, y, MouseKind.DOWN.code()});
+            samples.add(new int[] {t, x, y, MouseKind.UP.code()});
+            samples.add(new int[] {t, x, y, MouseKind.CLICK.code()});
+            t += 400;
+        }
+        return batch(sessionId, sequence, startedAt, mouse(samples), KeyTrack.EMPTY);
+    }
+
+    /** A batch from a browser that says it is driven by WebDriver, with a single move. */
+    public static TelemetryBatch webdriverBatch(String sessionId, long sequence, long startedAt) {
+        DeviceInfo device = new DeviceInfo(true, List.of(), 1920, 1080, 1920, 1080, 1f, 8, 0,
+                "Linux x86_64", "en-US", "UTC", 0);
+        List<int[]> samples = List.<int[]>of(new int[] {0, 10, 10, MouseKind.MOVE.code()});
+        return new TelemetryBatch(WireVersion.CURRENT, sessionId, null, sequence, startedAt,
+                startedAt + THREE_SECONDS, 0, "/", CHROME_UA, "203.0.113.9", device, mouse(samples),
+                KeyTrack.EMPTY, null, null);
+    }
+
+    /** The batches of a whole simulated session of {@code actor}. */
+    public static List<TelemetryBatch> simulatedSession(
+            Actor actor, String sessionId, long start, Duration length, long seed) {
+        SimulatedSession session = new SessionSimulator(seed).simulate(actor, sessionId, null, start, length);
+        return session.batches();
+    }
+
+    /** A batch as the parser hands it to the session windows. */
+    public static BatchFeatures features(TelemetryBatch batch) {
+        SessionFeatureAccumulator accumulator = new SessionFeatureAccumulator();
+        accumulator.add(batch);
+        return new BatchFeatures(batch.sessionId(), batch.sequence(), batch.startedAt(),
+                "test/0@" + batch.sequence(), accumulator);
+    }
+
+    private static TelemetryBatch batch(
+            String sessionId, long sequence, long startedAt, MouseTrack mouse, KeyTrack keys) {
+        DeviceInfo device = new DeviceInfo(false, List.of(), 1920, 1080, 1536, 864, 1.25f, 8, 0,
+                "Win32", "en-US", "Europe/Paris", 0);
+        return new TelemetryBatch(WireVersion.CURRENT, sessionId, null, sequence, startedAt,
+                startedAt + THREE_SECONDS, 0, "/products", CHROME_UA, "203.0.113.7", device, mouse,
+                keys, null, null);
+    }
+
+    private static MouseTrack mouse(List<int[]> samples) {
+        int n = samples.size();
+        int[] t = new int[n];
+        int[] x = new int[n];
+        int[] y = new int[n];
+        byte[] kind = new byte[n];
+        for (int i = 0; i < n; i++) {
+            int[] sample = samples.get(i);
+            t[i] = sample[0];
+            x[i] = sample[1];
+            y[i] = sample[2];
+            kind[i] = (byte) sample[3];
+        }
+        return new MouseTrack(t, x, y, kind);
+    }
+}
