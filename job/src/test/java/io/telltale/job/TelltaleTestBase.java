@@ -22,7 +22,7 @@ import java.util.List;
  */
 public abstract class TelltaleTestBase {
 
-    public static final long BEGINNING = Instant.parse("2026-11-24T10:00:00Z").toEpochMilli();
+    public static final long BEGINNING = Instant.parse("2026-11-02T10:00:00Z").toEpochMilli();
     public static final long ONE_SECOND = 1_000;
     public static final long THREE_SECONDS = 3_000;
     public static final long ONE_MINUTE = 60_000;

@@ -1,0 +1,254 @@
+package io.telltale.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.telltale.connectors.RawRecord;
+import io.telltale.connectors.kafka.EmbeddedKafka;
+import io.telltale.connectors.kafka.RawRecordDeserializer;
+import io.telltale.connectors.kafka.TelltaleKafka;
+import io.telltale.connectors.serde.DeadLetterSerde;
+import io.telltale.connectors.serde.RiskScoreSerde;
+import io.telltale.connectors.serde.TelemetryBatchSerde;
+import io.telltale.core.wire.DeadLetter;
+import io.telltale.core.wire.RiskScore;
+import io.telltale.core.wire.TelemetryBatch;
+import io.telltale.simulator.Actor;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The whole job on a MiniCluster with RocksDB, against a real in-process Kafka broker: human and
+ * bot sessions plus one malformed record of every kind go in on the telemetry topic; the test
+ * reads the risk-score and dead-letter topics back.
+ */
+class TelltaleJobITCase extends TelltaleTestBase {
+
+    private static final int PARTITIONS = 2;
+    private static final Duration SESSION_LENGTH = Duration.ofMinutes(2);
+
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder()
+                    .setNumberTaskManagers(1)
+                    .setNumberSlotsPerTaskManager(PARTITIONS)
+                    .build());
+
+    private static EmbeddedKafka kafka;
+
+    @BeforeAll
+    static void startKafka() throws Exception {
+        kafka = EmbeddedKafka.start();
+    }
+
+    @AfterAll
+    static void stopKafka() throws Exception {
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    /** Malformed records of every kind, by the dead-letter reason each must get. */
+    private static Map<String, String> malformedRecords() {
+        long farFuture = System.currentTimeMillis() + Duration.ofDays(1).toMillis();
+        String oversized = "[" + "0,".repeat(9_999) + "0]";
+        Map<String, String> records = new LinkedHashMap<>();
+        records.put("{\"v\":1,\"sessionId\":\"s-bad-1\",\"seq\":0,", "MALFORMED_JSON");
+        records.put("{\"v\":1,\"sessionId\":\"s-bad-2\",\"seq\":\"zero\",\"startedAt\":" + BEGINNING + "}", "WRONG_TYPE");
+        records.put("{\"v\":1,\"seq\":0,\"startedAt\":" + BEGINNING + "}", "MISSING_FIELD");
+        records.put("{\"v\":1,\"sessionId\":\"s-bad-4\",\"seq\":0,\"startedAt\":" + BEGINNING
+                + ",\"mouse\":{\"t\":[0],\"x\":[NaN],\"y\":[1],\"kind\":[0]}}", "INVALID_VALUE");
+        records.put("{\"v\":1,\"sessionId\":\"s-bad-5\",\"seq\":0,\"startedAt\":" + BEGINNING
+                + ",\"mouse\":{\"t\":[0],\"x\":[99999999],\"y\":[1],\"kind\":[0]}}", "INVALID_VALUE");
+        records.put("{\"v\":1,\"sessionId\":\"s-bad-6\",\"seq\":0,\"startedAt\":-5}", "BAD_TIMESTAMP");
+        records.put("{\"v\":1,\"sessionId\":\"s-bad-7\",\"seq\":0,\"startedAt\":" + farFuture + "}", "BAD_TIMESTAMP");
+        records.put("{\"v\":1,\"sessionId\":\"s-bad-8\",\"seq\":0,\"startedAt\":" + BEGINNING
+                + ",\"scroll\":{\"t\":" + oversized + ",\"dx\":" + oversized + ",\"dy\":" + oversized + "}}", "OVERSIZED");
+        records.put("{\"v\":2,\"sessionId\":\"s-bad-9\",\"seq\":0,\"startedAt\":" + BEGINNING + "}", "UNSUPPORTED_VERSION");
+        records.put("{\"v\":1,\"sessionId\":\"s-bad-10\",\"seq\":0,\"startedAt\":" + BEGINNING
+                + ",\"mouse\":{\"t\":[0,16],\"x\":[1],\"y\":[1,2],\"kind\":[0,0]}}", "INCONSISTENT_TRACK");
+        return records;
+    }
+
+    @Test
+    void scoresBotsAboveHumansAndDeadLettersEveryBadRecordWithoutLosingGoodOnes(@TempDir Path checkpoints)
+            throws Exception {
+        String telemetryTopic = "it.telemetry";
+        String scoreTopic = "it.risk-scores";
+        String deadLetterTopic = "it.dead-letters";
+        kafka.createTopics(PARTITIONS, telemetryTopic, scoreTopic, deadLetterTopic);
+
+        Map<String, Actor> truth = new LinkedHashMap<>();
+        List<TelemetryBatch> batches = new ArrayList<>();
+        Actor[] actors = {Actor.HUMAN, Actor.HUMAN, Actor.HUMAN, Actor.HUMAN, Actor.LINEAR_BOT,
+                Actor.JITTER_BOT, Actor.TELEPORT_BOT, Actor.UNIFORM_TYPING_BOT, Actor.HEADLESS_BOT};
+        for (int i = 0; i < actors.length; i++) {
+            String sessionId = "s-it-" + i + "-" + actors[i].label();
+            truth.put(sessionId, actors[i]);
+            batches.addAll(simulatedSession(actors[i], sessionId, BEGINNING + i * 7 * ONE_SECOND, SESSION_LENGTH, 100 + i));
+        }
+        batches.sort(Comparator.comparingLong(TelemetryBatch::startedAt));
+        Map<String, Long> batchesPerSession = batches.stream()
+                .collect(Collectors.groupingBy(TelemetryBatch::sessionId, Collectors.counting()));
+
+        Map<String, String> malformed = malformedRecords();
+        produce(telemetryTopic, batches, malformed);
+
+        Configuration config = TelltaleJob.defaultFlinkConfiguration();
+        config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+        config.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofSeconds(2));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        env.configure(config);
+        env.setParallelism(PARTITIONS);
+        KafkaSource<RawRecord> source = KafkaSource.<RawRecord>builder()
+                .setBootstrapServers(kafka.bootstrapServers())
+                .setTopics(telemetryTopic)
+                .setGroupId("it-job")
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setBounded(OffsetsInitializer.latest())
+                .setDeserializer(new RawRecordDeserializer())
+                .build();
+        new TelltaleJob(
+                        source,
+                        TelltaleKafka.riskScoreSink(kafka.bootstrapServers(), scoreTopic,
+                                DeliveryGuarantee.AT_LEAST_ONCE, "it-scores", new Properties()),
+                        TelltaleKafka.deadLetterSink(kafka.bootstrapServers(), deadLetterTopic,
+                                DeliveryGuarantee.AT_LEAST_ONCE, "it-dead-letters", new Properties()),
+                        config)
+                .execute(env);
+
+        RiskScoreSerde scoreSerde = new RiskScoreSerde();
+        List<RiskScore> scores = new ArrayList<>();
+        for (byte[] value : readAll(scoreTopic)) {
+            scores.add(scoreSerde.deserialize(value));
+        }
+        Map<String, RiskScore> finals = new HashMap<>();
+        for (RiskScore score : scores) {
+            if (score.isFinal()) {
+                assertThat(finals.put(score.sessionId(), score)).as("one final score per session").isNull();
+            }
+        }
+
+        // Every session got its final score, built from every one of its batches: the bad records
+        // beside them cost nothing.
+        assertThat(finals.keySet()).containsExactlyInAnyOrderElementsOf(truth.keySet());
+        for (Map.Entry<String, RiskScore> entry : finals.entrySet()) {
+            assertThat(entry.getValue().counts().batches())
+                    .as("batches counted for %s", entry.getKey())
+                    .isEqualTo(batchesPerSession.get(entry.getKey()));
+        }
+        for (Map.Entry<String, Actor> entry : truth.entrySet()) {
+            RiskScore score = finals.get(entry.getKey());
+            if (entry.getValue().isBot()) {
+                assertThat(score.score()).as("final score of %s", entry.getKey()).isGreaterThanOrEqualTo(0.5);
+                assertThat(score.reasons()).as("reasons for %s", entry.getKey()).isNotEmpty();
+            } else {
+                assertThat(score.score()).as("final score of %s", entry.getKey()).isLessThan(0.5);
+            }
+        }
+        // Interim scores came before the finals: bots were flagged while still active.
+        assertThat(scores).filteredOn(score -> !score.isFinal() && truth.get(score.sessionId()).isBot())
+                .isNotEmpty();
+
+        DeadLetterSerde deadLetterSerde = new DeadLetterSerde();
+        List<DeadLetter> deadLetters = new ArrayList<>();
+        for (byte[] value : readAll(deadLetterTopic)) {
+            deadLetters.add(deadLetterSerde.deserialize(value));
+        }
+        assertThat(deadLetters).extracting(DeadLetter::payload)
+                .containsExactlyInAnyOrderElementsOf(malformed.keySet());
+        for (DeadLetter deadLetter : deadLetters) {
+            assertThat(deadLetter.reason())
+                    .as("reason for %s", deadLetter.payload())
+                    .isEqualTo(malformed.get(deadLetter.payload()));
+            assertThat(deadLetter.detail()).isNotBlank();
+            assertThat(deadLetter.origin()).startsWith(telemetryTopic + "/");
+        }
+    }
+
+    /**
+     * Writes the batches keyed by session, with the malformed records spread between them on every
+     * partition, and one batch sent twice (an SDK retry).
+     */
+    private static void produce(String topic, List<TelemetryBatch> batches, Map<String, String> malformed) {
+        TelemetryBatchSerde serde = new TelemetryBatchSerde();
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        List<String> bad = new ArrayList<>(malformed.keySet());
+        int spacing = Math.max(1, batches.size() / (bad.size() + 1));
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
+            for (int i = 0; i < batches.size(); i++) {
+                TelemetryBatch batch = batches.get(i);
+                byte[] key = batch.sessionId().getBytes(StandardCharsets.UTF_8);
+                producer.send(new ProducerRecord<>(topic, key, serde.serialize(batch)));
+                if (i == batches.size() / 2) {
+                    producer.send(new ProducerRecord<>(topic, key, serde.serialize(batch)));
+                }
+                int badIndex = i / spacing;
+                if (i % spacing == 0 && badIndex < bad.size()) {
+                    byte[] payload = bad.get(badIndex).getBytes(StandardCharsets.UTF_8);
+                    producer.send(new ProducerRecord<>(topic, badIndex % PARTITIONS, null, payload));
+                }
+            }
+            producer.flush();
+        }
+    }
+
+    private static List<byte[]> readAll(String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<byte[]> values = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (int p = 0; p < PARTITIONS; p++) {
+                partitions.add(new TopicPartition(topic, p));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
+                    && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    values.add(record.value());
+                }
+            }
+        }
+        return values;
+    }
+}
