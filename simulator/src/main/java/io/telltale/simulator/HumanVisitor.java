@@ -33,7 +33,10 @@ final class HumanVisitor extends Visitor {
 
     @Override
     void arrive(ShopPage page) {
-        recorder.advance(logNormal(900, 0.5));
+        recorder.advance(logNormal(600, 0.5));
+        if (random.nextBoolean()) {
+            drift();
+        }
     }
 
     @Override
@@ -72,18 +75,23 @@ final class HumanVisitor extends Visitor {
         int until = recorder.now() + logNormal(READING_MEDIAN_MS, 0.6);
         while (recorder.now() < until) {
             double choice = random.nextDouble();
-            if (choice < 0.45) {
+            if (choice < 0.35) {
                 recorder.scroll(scrolling.burst(random), true);
-                recorder.advance(logNormal(1200, 0.6));
-            } else if (choice < 0.75) {
-                // The pointer drifts while the eyes read, or follows the text.
-                int x = clampTo(recorder.pointerX() + (int) (random.nextGaussian() * 150), 5, viewportWidth - 5);
-                int y = clampTo(recorder.pointerY() + (int) (random.nextGaussian() * 100), 5, viewportHeight - 5);
-                recorder.stroke(motion.stroke(recorder.pointerX(), recorder.pointerY(), x, y, 60, random));
+                recorder.advance(logNormal(700, 0.6));
+            } else if (choice < 0.85) {
+                drift();
             } else {
-                recorder.advance(logNormal(1500, 0.5));
+                recorder.advance(logNormal(1000, 0.5));
             }
         }
+    }
+
+    /** The pointer wanders while the eyes read: following the text, resting on something. */
+    private void drift() {
+        int x = clampTo(recorder.pointerX() + (int) (random.nextGaussian() * 200), 5, viewportWidth - 5);
+        int y = clampTo(recorder.pointerY() + (int) (random.nextGaussian() * 120), 5, viewportHeight - 5);
+        recorder.stroke(motion.stroke(recorder.pointerX(), recorder.pointerY(), x, y, 60, random));
+        recorder.advance(logNormal(150, 0.6));
     }
 
     private int logNormal(double median, double sigma) {
