@@ -89,7 +89,8 @@ final class BotVisitor extends Visitor {
 
     @Override
     void pressEnter() {
-        recorder.advance(actor == Actor.UNIFORM_TYPING_BOT ? typingIntervalMs : 10);
+        // keyboard.press('Enter') on the same beat as the typing before it.
+        recorder.advance(actor == Actor.UNIFORM_TYPING_BOT ? typingIntervalMs - typingDwellMs : 10);
         recorder.keystrokes(List.of(BotMotion.press(KeyClass.ENTER, typingDwellMs)));
     }
 
