@@ -1,0 +1,112 @@
+package io.telltale.simulator;
+
+import io.telltale.core.wire.KeyClass;
+import io.telltale.core.wire.MouseKind;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * An automation script driving a browser, one of the bot families of {@link Actor}. Each script
+ * picks its settings once (steps per move, typing delay, waits), as a script's author would, and
+ * keeps them for the whole session.
+ */
+final class BotVisitor extends Visitor {
+
+    private static final int[] MOVE_STEPS = {10, 20, 25, 30};
+    private static final int[] TYPING_INTERVALS_MS = {50, 80, 100, 120};
+    private static final int[] TYPING_DWELLS_MS = {20, 30, 50};
+    private static final int[] FIXED_WAITS_MS = {300, 500, 1000};
+
+    private final Actor actor;
+    private final int steps;
+    private final int typingIntervalMs;
+    private final int typingDwellMs;
+    private final int waitMs;
+    private final int jitterPx;
+    private final double pxPerMs;
+    private final int clickHoldMs;
+
+    BotVisitor(Actor actor, Random random, InteractionRecorder recorder) {
+        super(random, recorder);
+        if (!actor.isBot()) {
+            throw new IllegalArgumentException(actor + " is not a bot");
+        }
+        this.actor = actor;
+        this.steps = MOVE_STEPS[random.nextInt(MOVE_STEPS.length)];
+        this.typingIntervalMs = TYPING_INTERVALS_MS[random.nextInt(TYPING_INTERVALS_MS.length)];
+        this.typingDwellMs = TYPING_DWELLS_MS[random.nextInt(TYPING_DWELLS_MS.length)];
+        this.waitMs = FIXED_WAITS_MS[random.nextInt(FIXED_WAITS_MS.length)];
+        this.jitterPx = 1 + random.nextInt(2);
+        this.pxPerMs = HumanMotionModel.uniform(random, 0.8, 1.6);
+        this.clickHoldMs = actor == Actor.HEADLESS_BOT ? 50 + random.nextInt(50) : 0;
+    }
+
+    @Override
+    void arrive(ShopPage page) {
+        // page.waitForLoadState() then a fixed waitForTimeout; stealthier scripts randomise it uniformly.
+        recorder.advance(actor == Actor.LINEAR_BOT || actor == Actor.UNIFORM_TYPING_BOT || actor == Actor.TELEPORT_BOT
+                ? waitMs
+                : waitMs / 2 + random.nextInt(waitMs));
+    }
+
+    @Override
+    void moveTo(Target target) {
+        int x = target.centerX();
+        int y = target.centerY();
+        int fromX = recorder.pointerX();
+        int fromY = recorder.pointerY();
+        switch (actor) {
+            case LINEAR_BOT, UNIFORM_TYPING_BOT -> recorder.stroke(BotMotion.linearStroke(fromX, fromY, x, y, steps));
+            case JITTER_BOT -> recorder.stroke(BotMotion.jitteredStroke(fromX, fromY, x, y, steps, jitterPx, 8, 30, random));
+            case TELEPORT_BOT -> recorder.jump(x, y);
+            case HEADLESS_BOT -> {
+                int aimX = x + random.nextInt(target.width() / 2 + 1) - target.width() / 4;
+                int aimY = y + random.nextInt(target.height() / 2 + 1) - target.height() / 4;
+                recorder.stroke(BotMotion.easedStroke(fromX, fromY, aimX, aimY, pxPerMs));
+            }
+            default -> throw new IllegalStateException("not a bot: " + actor);
+        }
+    }
+
+    @Override
+    void click() {
+        // The click is dispatched the moment the move resolves.
+        recorder.button(MouseKind.DOWN, 0);
+        recorder.button(MouseKind.UP, clickHoldMs);
+        recorder.button(MouseKind.CLICK, clickHoldMs);
+        recorder.advance(clickHoldMs);
+    }
+
+    @Override
+    void type(String text) {
+        switch (actor) {
+            case UNIFORM_TYPING_BOT -> recorder.keystrokes(BotMotion.uniformTyping(text, typingIntervalMs, typingDwellMs, random.nextInt(2), random));
+            case HEADLESS_BOT -> recorder.keystrokes(BotMotion.randomDelayTyping(text, 40, 160, typingDwellMs, random));
+            // locator.fill(): the value is set at once, no key events.
+            default -> recorder.advance(5 + random.nextInt(20));
+        }
+    }
+
+    @Override
+    void pressEnter() {
+        // keyboard.press('Enter') on the same beat as the typing before it.
+        recorder.advance(actor == Actor.UNIFORM_TYPING_BOT ? typingIntervalMs - typingDwellMs : 10);
+        recorder.keystrokes(List.of(BotMotion.press(KeyClass.ENTER, typingDwellMs)));
+    }
+
+    @Override
+    void read(ShopPage page) {
+        switch (actor) {
+            case LINEAR_BOT, JITTER_BOT, HEADLESS_BOT -> {
+                if (random.nextBoolean()) {
+                    // mouse.wheel(0, dy) in a loop with a fixed sleep.
+                    int count = 2 + random.nextInt(5);
+                    int dy = random.nextBoolean() ? 100 : 300;
+                    recorder.scroll(BotMotion.uniformScroll(count, dy, waitMs / 2), true);
+                }
+                recorder.advance(waitMs);
+            }
+            default -> recorder.advance(waitMs);
+        }
+    }
+}
