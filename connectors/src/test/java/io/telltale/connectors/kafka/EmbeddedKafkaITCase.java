@@ -6,25 +6,18 @@ import io.telltale.connectors.serde.TelemetryBatchSerde;
 import io.telltale.connectors.serde.WireFixtures;
 import io.telltale.core.wire.TelemetryBatch;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class EmbeddedKafkaITCase {
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
     private static EmbeddedKafka kafka;
 
     @BeforeAll
@@ -50,7 +43,7 @@ class EmbeddedKafkaITCase {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps(null))) {
             producer.send(new ProducerRecord<>(topic, utf8(batch.sessionId()), serde.serialize(batch))).get();
         }
-        List<ConsumerRecord<byte[], byte[]>> records = consume(topic, "read_uncommitted", 1);
+        List<ConsumerRecord<byte[], byte[]>> records = TopicReader.read(kafka.bootstrapServers(), topic, "read_uncommitted", 1);
 
         assertThat(records).hasSize(1);
         assertThat(new String(records.get(0).key(), StandardCharsets.UTF_8)).isEqualTo("s-42");
@@ -71,7 +64,7 @@ class EmbeddedKafkaITCase {
             producer.send(new ProducerRecord<>(topic, utf8("k"), utf8("committed")));
             producer.commitTransaction();
         }
-        List<ConsumerRecord<byte[], byte[]>> records = consume(topic, "read_committed", 1);
+        List<ConsumerRecord<byte[], byte[]>> records = TopicReader.read(kafka.bootstrapServers(), topic, "read_committed", 1);
 
         assertThat(records).extracting(r -> new String(r.value(), StandardCharsets.UTF_8)).containsExactly("committed");
     }
@@ -87,27 +80,6 @@ class EmbeddedKafkaITCase {
                     Long.toString(TelltaleKafka.DEFAULT_TRANSACTION_TIMEOUT.toMillis()));
         }
         return props;
-    }
-
-    /** Reads until {@code expected} records arrived (then a short grace for unexpected extras). */
-    static List<ConsumerRecord<byte[], byte[]>> consume(String topic, String isolation, int expected) {
-        Properties props = new Properties();
-        props.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        props.setProperty(ConsumerConfig.GROUP_ID_CONFIG, "it-" + topic);
-        props.setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
-        props.setProperty(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.setProperty(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (records.size() < expected && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-        }
-        return records;
     }
 
     private static byte[] utf8(String s) {
