@@ -1,5 +1,8 @@
 package io.telltale.connectors;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * A record exactly as it arrived, before any parsing. The job's sources emit these and parse
  * inside the job, so that a bad record becomes a dead letter instead of failing the source.
@@ -14,6 +17,22 @@ public record RawRecord(byte[] key, byte[] value, String origin, long timestamp)
 
     /** The value of {@link #timestamp()} when the source has no timestamp. */
     public static final long NO_TIMESTAMP = -1L;
+
+    /** By content: two records with the same bytes, origin and timestamp are equal. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RawRecord other
+                && timestamp == other.timestamp
+                && Arrays.equals(key, other.key)
+                && Arrays.equals(value, other.value)
+                && Objects.equals(origin, other.origin);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * (31 * Arrays.hashCode(key) + Arrays.hashCode(value)) + Objects.hashCode(origin))
+                + Long.hashCode(timestamp);
+    }
 
     @Override
     public String toString() {
