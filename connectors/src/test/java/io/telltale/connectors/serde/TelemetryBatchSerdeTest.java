@@ -83,16 +83,28 @@ class TelemetryBatchSerdeTest {
 
     @Test
     void survivesJavaSerializationAsFlinkShipsIt() throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(serde);
-        }
-        TelemetryBatchSerde copy;
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            copy = (TelemetryBatchSerde) in.readObject();
-        }
+        TelemetryBatchSerde copy = javaRoundTrip(serde);
 
         assertThat(copy.deserialize(serde.serialize(fullBatch()))).usingRecursiveComparison().isEqualTo(fullBatch());
+    }
+
+    @Test
+    void theDefaultSerdesWithTheSystemClockAreSerializableToo() throws Exception {
+        assertThat(javaRoundTrip(new TelemetryBatchSerde()).limits()).isEqualTo(ValidationLimits.DEFAULTS);
+        assertThat(javaRoundTrip(new CommerceEventSerde())).isNotNull();
+        assertThat(javaRoundTrip(new RiskScoreSerde())).isNotNull();
+        assertThat(javaRoundTrip(new DeadLetterSerde())).isNotNull();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T javaRoundTrip(T object) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(object);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            return (T) in.readObject();
+        }
     }
 
     /** One bad record per way a record can be wrong, with the reason it must be dead-lettered for. */
