@@ -315,7 +315,7 @@ public final class TelemetryBatchSerde implements Serializable {
 
     /** {@code [width, height]}, each in [0, maxCoordinate]. */
     private int[] readSize(WireReader r, String path) throws InvalidRecordException {
-        int[] size = r.intArrayOrNull(path, 2);
+        int[] size = r.intArrayOrNull(path, limits.maxTrackLength());
         if (size.length != 2) {
             throw new InvalidRecordException(INVALID_VALUE, path + " must be [width, height], got " + size.length + " entries");
         }

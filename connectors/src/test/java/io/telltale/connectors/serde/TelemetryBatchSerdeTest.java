@@ -142,6 +142,8 @@ class TelemetryBatchSerdeTest {
                 bad("version 2", "{" + head.replace("\"v\":1", "\"v\":2") + "}", DeadLetterReason.UNSUPPORTED_VERSION, "v = 2"),
                 bad("coordinate beyond limit", "{" + head + ",\"mouse\":{\"t\":[0],\"x\":[100001],\"y\":[1],\"kind\":[0]}}",
                         DeadLetterReason.INVALID_VALUE, "mouse.x[0] = 100001 is beyond the coordinate limit of +/-100000 px"),
+                bad("screen with three sizes", "{" + head + ",\"device\":{\"screen\":[1,2,3]}}",
+                        DeadLetterReason.INVALID_VALUE, "device.screen must be [width, height], got 3 entries"),
                 bad("touch force above 1", "{" + head + ",\"touch\":{\"t\":[0],\"x\":[1],\"y\":[1],\"phase\":[0],\"force\":[1.5]}}",
                         DeadLetterReason.INVALID_VALUE, "touch.force[0] = 1.5 is outside [0, 1]"),
                 bad("integer overflow", "{" + head + ",\"mouse\":{\"t\":[0],\"x\":[4294967296],\"y\":[1],\"kind\":[0]}}",
