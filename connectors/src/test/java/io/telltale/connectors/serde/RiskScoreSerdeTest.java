@@ -1,0 +1,61 @@
+package io.telltale.connectors.serde;
+
+import static io.telltale.connectors.serde.WireFixtures.blockedBot;
+import static io.telltale.connectors.serde.WireFixtures.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.telltale.core.wire.RiskScore;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RiskScoreSerdeTest {
+    private final RiskScoreSerde serde = new RiskScoreSerde();
+
+    @Test
+    void roundTrips() throws Exception {
+        assertThat(serde.deserialize(serde.serialize(blockedBot()))).isEqualTo(blockedBot());
+    }
+
+    @Test
+    void writesTheDocumentedShapeWithSortedFeatures() {
+        String json = new String(serde.serialize(blockedBot()), StandardCharsets.UTF_8);
+
+        assertThat(json)
+                .contains("\"score\":0.93,\"action\":\"block\",\"evidence\":\"sufficient\"")
+                .contains("\"features\":{\"key_dwell_cv\":0.02,\"mouse_straightness_mean\":0.999}")
+                .contains("\"final\":false");
+    }
+
+    @Test
+    void leavesOutFeaturesWithoutAFiniteValue() throws Exception {
+        RiskScore s = blockedBot();
+        RiskScore withNaN = new RiskScore(s.schemaVersion(), s.sessionId(), s.userId(), s.score(), s.action(),
+                s.evidence(), s.reasons(), Map.of("a", Double.NaN, "b", 1.0), s.modelVersion(), s.windowStart(),
+                s.windowEnd(), s.counts(), true, s.emittedAt());
+
+        assertThat(serde.deserialize(serde.serialize(withNaN)).features()).containsExactly(Map.entry("b", 1.0));
+    }
+
+    @Test
+    void refusesToWriteANonFiniteScore() {
+        RiskScore s = blockedBot();
+        RiskScore nan = new RiskScore(1, "s", null, Double.NaN, s.action(), s.evidence(), null, null, null, 0, 0,
+                s.counts(), false, 0);
+
+        assertThatThrownBy(() -> serde.serialize(nan)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("score");
+    }
+
+    @Test
+    void rejectsAnUnknownActionAndAScoreOutOfRange() {
+        String ok = new String(serde.serialize(blockedBot()), StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> serde.deserialize(utf8(ok.replace("\"block\"", "\"ban\""))))
+                .isInstanceOfSatisfying(InvalidRecordException.class,
+                        e -> assertThat(e.reason()).isEqualTo(DeadLetterReason.INVALID_VALUE));
+        assertThatThrownBy(() -> serde.deserialize(utf8(ok.replace("0.93", "1.5"))))
+                .isInstanceOfSatisfying(InvalidRecordException.class,
+                        e -> assertThat(e.reason()).isEqualTo(DeadLetterReason.INVALID_VALUE));
+    }
+}
