@@ -90,22 +90,34 @@ final class KeystrokeRhythm {
             combined.append(this);
             copyFrom(combined);
         } else {
-            // Overlapping runs (duplicate or interleaved batches): add the moments, compute nothing
-            // across them, keep the held keys of both (newest win) and drop the other's pending keyups.
-            addInteriorOf(other);
-            for (int c = 0; c < CLASSES; c++) {
-                for (int i = 0; i < other.heldCount[c]; i++) {
-                    hold(c, other.heldSince[c][i]);
-                }
-            }
-            if (other.hasKeydown) {
-                firstKeydownT = hasKeydown ? Math.min(firstKeydownT, other.firstKeydownT) : other.firstKeydownT;
-                lastKeydownT = hasKeydown ? Math.max(lastKeydownT, other.lastKeydownT) : other.lastKeydownT;
-                hasKeydown = true;
-            }
-            firstT = Math.min(firstT, other.firstT);
-            lastT = Math.max(lastT, other.lastT);
+            absorbOverlapping(other);
         }
+    }
+
+    /** Combines a run that overlaps this one in time or is not adjacent to it: nothing is computed across. */
+    void absorbOverlapping(KeystrokeRhythm other) {
+        if (other.isEmpty()) {
+            return;
+        }
+        if (isEmpty()) {
+            copyFrom(other);
+            return;
+        }
+        // Overlapping runs (duplicate or interleaved batches): add the moments, compute nothing
+        // across them, keep the held keys of both (newest win) and drop the other's pending keyups.
+        addInteriorOf(other);
+        for (int c = 0; c < CLASSES; c++) {
+            for (int i = 0; i < other.heldCount[c]; i++) {
+                hold(c, other.heldSince[c][i]);
+            }
+        }
+        if (other.hasKeydown) {
+            firstKeydownT = hasKeydown ? Math.min(firstKeydownT, other.firstKeydownT) : other.firstKeydownT;
+            lastKeydownT = hasKeydown ? Math.max(lastKeydownT, other.lastKeydownT) : other.lastKeydownT;
+            hasKeydown = true;
+        }
+        firstT = Math.min(firstT, other.firstT);
+        lastT = Math.max(lastT, other.lastT);
     }
 
     void append(KeystrokeRhythm later) {

@@ -222,7 +222,14 @@ final class MouseMotion {
      * computed across the two: their moments and counts are added, this run keeps its edges, the
      * other's open strokes count as completed and its pending clicks as unapproached.
      */
-    private void absorbOverlapping(MouseMotion other) {
+    void absorbOverlapping(MouseMotion other) {
+        if (other.isEmpty()) {
+            return;
+        }
+        if (isEmpty()) {
+            copyFrom(other);
+            return;
+        }
         addInteriorOf(other);
         finishStroke(other.leading);
         if (other.brokenInside) {
@@ -231,6 +238,7 @@ final class MouseMotion {
         for (int i = 0; i < other.pendingClicks; i++) {
             pressesWithoutApproach[other.pendingClickKind[i]]++;
         }
+        firstSampleT = Math.min(firstSampleT, other.firstSampleT);
         lastSampleT = Math.max(lastSampleT, other.lastSampleT);
     }
 

@@ -49,11 +49,23 @@ final class ScrollRhythm {
             combined.append(this);
             copyFrom(combined);
         } else {
-            // Overlapping runs: moments add up, no interval is measured across them.
-            addInteriorOf(other);
-            firstT = Math.min(firstT, other.firstT);
-            lastT = Math.max(lastT, other.lastT);
+            absorbOverlapping(other);
         }
+    }
+
+    /** Combines a run that overlaps this one in time or is not adjacent to it: nothing is computed across. */
+    void absorbOverlapping(ScrollRhythm other) {
+        if (other.isEmpty()) {
+            return;
+        }
+        if (isEmpty()) {
+            copyFrom(other);
+            return;
+        }
+        // Overlapping runs: moments add up, no interval is measured across them.
+        addInteriorOf(other);
+        firstT = Math.min(firstT, other.firstT);
+        lastT = Math.max(lastT, other.lastT);
     }
 
     void append(ScrollRhythm later) {

@@ -9,6 +9,8 @@ import io.telltale.core.wire.TouchTrack;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The running behavioural summary of one session, folded from its telemetry batches in any order,
@@ -16,13 +18,18 @@ import java.io.IOException;
  * with edge state at both ends ({@link MouseMotion}, {@link KeystrokeRhythm}, {@link ScrollRhythm},
  * {@link TouchContacts}); {@link #add} summarises the batch alone and {@link #merge}s it in.
  *
- * <p>Merging orders two summaries by time, per modality. When one ends before the other starts
- * (batches of one browser tab, in or out of arrival order) they are stitched: every term whose
- * window straddles the boundary (the boundary segment's speed, the accelerations and jerks around
- * it, turning angles, the interval before and after, a stroke continuing across, a click whose
- * approaching move was in the earlier batch, a key released in the later batch) is computed from
- * the edge state, so the result equals that of one batch holding both. When they overlap in time
- * (a duplicated or interleaved batch) the moments are added and nothing is computed across them.
+ * <p>Adjacency comes from the client sequence number: the accumulator keeps the session as a few
+ * runs of consecutive batches ({@link SessionRun}). A batch or accumulator whose sequences directly
+ * follow (or precede) a run is stitched onto it: every term whose window straddles the boundary
+ * (the boundary segment's speed, the accelerations and jerks around it, turning angles, the
+ * interval before and after, a stroke continuing across, a click whose approaching move was in
+ * the earlier batch, a key released in the later batch) is computed from the edge state, so the
+ * result equals that of one batch holding both, whatever the arrival order or merge grouping.
+ * Within a stitch each modality is ordered by time; if the two overlap in time, or their sequence
+ * ranges overlap (a duplicated batch, a client that does not number its batches), the moments are
+ * added and nothing is computed across them. Runs separated by a batch not yet seen stay apart
+ * until it arrives; {@link #features()} combines them without stitching. Beyond {@link #MAX_RUNS}
+ * (batches lost for good) the two runs closest in sequence are joined as if adjacent.
  *
  * <p>Not thread-safe; one instance per session window, as Flink uses accumulators.
  */
@@ -52,31 +59,72 @@ public final class SessionFeatureAccumulator {
     /** Touch samples reporting radius (or force) needed for its coefficient of variation. */
     public static final int MIN_TOUCH_SAMPLES = 10;
 
+    /**
+     * Separate runs kept while batches between them are missing. Batches of one tab arrive nearly in
+     * order; more than a few holes at once means they were lost, and waiting buys nothing.
+     */
+    static final int MAX_RUNS = 4;
+
     private long batches;
     private String userId;
     private long userIdAt = Long.MIN_VALUE;
-    private final MouseMotion mouse = new MouseMotion();
-    private final KeystrokeRhythm keys = new KeystrokeRhythm();
-    private final ScrollRhythm scroll = new ScrollRhythm();
-    private final TouchContacts touch = new TouchContacts();
+    /** Disjoint runs of consecutive batches, ordered by sequence. */
+    private final List<SessionRun> runs = new ArrayList<>(1);
     private final DeviceTells device = new DeviceTells();
 
     public SessionFeatureAccumulator() {}
 
     /** Folds one batch in; batches may come in any order. Samples within a track are taken in time order. */
     public void add(TelemetryBatch batch) {
-        SessionFeatureAccumulator alone = new SessionFeatureAccumulator();
-        alone.batches = 1;
-        if (batch.userId() != null) {
-            alone.userId = batch.userId();
-            alone.userIdAt = batch.startedAt();
+        batches++;
+        if (batch.userId() != null && (userId == null || batch.startedAt() >= userIdAt)) {
+            userId = batch.userId();
+            userIdAt = batch.startedAt();
         }
-        alone.device.observe(batch.device(), batch.userAgent());
-        foldMouse(batch.startedAt(), batch.mouse(), alone.mouse);
-        foldKeys(batch.startedAt(), batch.keys(), alone.keys);
-        foldScroll(batch.startedAt(), batch.scroll(), alone.scroll);
-        foldTouch(batch.startedAt(), batch.touch(), alone.touch);
-        merge(alone);
+        device.observe(batch.device(), batch.userAgent());
+        SessionRun run = new SessionRun();
+        run.firstSequence = batch.sequence();
+        run.lastSequence = batch.sequence();
+        foldMouse(batch.startedAt(), batch.mouse(), run.mouse);
+        foldKeys(batch.startedAt(), batch.keys(), run.keys);
+        foldScroll(batch.startedAt(), batch.scroll(), run.scroll);
+        foldTouch(batch.startedAt(), batch.touch(), run.touch);
+        insert(run);
+    }
+
+    /** Adds a run, stitching it to every run it follows, precedes or overlaps. */
+    private void insert(SessionRun run) {
+        SessionRun joined = run;
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int i = 0; i < runs.size(); i++) {
+                SessionRun existing = runs.get(i);
+                if (existing.overlaps(joined) || existing.isFollowedBy(joined) || joined.isFollowedBy(existing)) {
+                    runs.remove(i);
+                    existing.merge(joined);
+                    joined = existing;
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        int at = 0;
+        while (at < runs.size() && runs.get(at).firstSequence < joined.firstSequence) {
+            at++;
+        }
+        runs.add(at, joined);
+        if (runs.size() > MAX_RUNS) {
+            int closest = 0;
+            for (int i = 1; i + 1 < runs.size(); i++) {
+                if (runs.get(i + 1).firstSequence - runs.get(i).lastSequence
+                        < runs.get(closest + 1).firstSequence - runs.get(closest).lastSequence) {
+                    closest = i;
+                }
+            }
+            SessionRun later = runs.remove(closest + 1);
+            runs.get(closest).merge(later);
+        }
     }
 
     private static void foldMouse(long base, MouseTrack track, MouseMotion into) {
@@ -162,17 +210,33 @@ public final class SessionFeatureAccumulator {
             userId = other.userId;
             userIdAt = other.userIdAt;
         }
-        mouse.merge(other.mouse);
-        keys.merge(other.keys);
-        scroll.merge(other.scroll);
-        touch.merge(other.touch);
+        for (SessionRun run : other.runs) {
+            insert(run.copy());
+        }
         device.merge(other.device);
     }
 
     public EventCounts counts() {
+        return countsOf(whole());
+    }
+
+    /** All runs as one summary; runs apart are combined without stitching. */
+    private SessionRun whole() {
+        if (runs.size() == 1) {
+            return runs.get(0);
+        }
+        SessionRun whole = new SessionRun();
+        for (SessionRun run : runs) {
+            whole.absorb(run);
+        }
+        return whole;
+    }
+
+    private EventCounts countsOf(SessionRun run) {
+        MouseMotion mouse = run.mouse;
         long clicks = Math.max(mouse.presses[MouseMotion.PRESS_DOWN], mouse.presses[MouseMotion.PRESS_CLICK]);
         return new EventCounts(batches, mouse.events, mouse.strokesWithGeometry(), clicks,
-                keys.events, scroll.events, touch.events);
+                run.keys.events, run.scroll.events, run.touch.events);
     }
 
     /** The latest non-null user id seen, by batch start time; null if none. */
@@ -182,17 +246,30 @@ public final class SessionFeatureAccumulator {
 
     /** Epoch ms of the earliest interaction sample, {@link Long#MAX_VALUE} when there is none. */
     public long firstEventTime() {
-        return Math.min(Math.min(mouse.firstSampleT, keys.firstT), Math.min(scroll.firstT, touch.firstT));
+        long first = Long.MAX_VALUE;
+        for (SessionRun run : runs) {
+            first = Math.min(first, run.firstT());
+        }
+        return first;
     }
 
     /** Epoch ms of the latest interaction sample, {@link Long#MIN_VALUE} when there is none. */
     public long lastEventTime() {
-        return Math.max(Math.max(mouse.lastSampleT, keys.lastT), Math.max(scroll.lastT, touch.lastT));
+        long last = Long.MIN_VALUE;
+        for (SessionRun run : runs) {
+            last = Math.max(last, run.lastT());
+        }
+        return last;
     }
 
     /** The feature vector of what has been seen so far; does not change the accumulator. */
     public SessionFeatures features() {
-        SessionFeatures.Builder f = SessionFeatures.builder(counts());
+        SessionRun whole = whole();
+        MouseMotion mouse = whole.mouse;
+        KeystrokeRhythm keys = whole.keys;
+        ScrollRhythm scroll = whole.scroll;
+        TouchContacts touch = whole.touch;
+        SessionFeatures.Builder f = SessionFeatures.builder(countsOf(whole));
 
         f.set(Feature.MOUSE_SPEED_MEAN, mouse.speed.meanIfAtLeast(MIN_SPEED_SAMPLES));
         f.set(Feature.MOUSE_SPEED_CV, mouse.speed.coefficientOfVariation(MIN_SPEED_SAMPLES));
@@ -258,10 +335,9 @@ public final class SessionFeatureAccumulator {
         copy.batches = batches;
         copy.userId = userId;
         copy.userIdAt = userIdAt;
-        copy.mouse.copyFrom(mouse);
-        copy.keys.copyFrom(keys);
-        copy.scroll.copyFrom(scroll);
-        copy.touch.copyFrom(touch);
+        for (SessionRun run : runs) {
+            copy.runs.add(run.copy());
+        }
         copy.device.copyFrom(device);
         return copy;
     }
@@ -275,11 +351,11 @@ public final class SessionFeatureAccumulator {
             out.writeUTF(userId);
             BinaryForm.writeVarLong(out, userIdAt);
         }
-        mouse.writeTo(out);
-        keys.writeTo(out);
-        scroll.writeTo(out);
-        touch.writeTo(out);
         device.writeTo(out);
+        out.writeByte(runs.size());
+        for (SessionRun run : runs) {
+            run.writeTo(out);
+        }
     }
 
     public static SessionFeatureAccumulator readFrom(DataInput in) throws IOException {
@@ -293,11 +369,14 @@ public final class SessionFeatureAccumulator {
             acc.userId = in.readUTF();
             acc.userIdAt = BinaryForm.readVarLong(in);
         }
-        acc.mouse.readFrom(in);
-        acc.keys.readFrom(in);
-        acc.scroll.readFrom(in);
-        acc.touch.readFrom(in);
         acc.device.readFrom(in);
+        int runCount = in.readUnsignedByte();
+        if (runCount > MAX_RUNS) {
+            throw new IOException("too many runs: " + runCount);
+        }
+        for (int i = 0; i < runCount; i++) {
+            acc.runs.add(SessionRun.readFrom(in));
+        }
         return acc;
     }
 }

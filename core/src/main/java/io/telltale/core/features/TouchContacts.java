@@ -81,11 +81,23 @@ final class TouchContacts {
             combined.append(this);
             copyFrom(combined);
         } else {
-            // Overlapping runs: moments add up, this run keeps its edges, nothing joins across.
-            addInteriorOf(other);
-            firstT = Math.min(firstT, other.firstT);
-            lastT = Math.max(lastT, other.lastT);
+            absorbOverlapping(other);
         }
+    }
+
+    /** Combines a run that overlaps this one in time or is not adjacent to it: nothing is computed across. */
+    void absorbOverlapping(TouchContacts other) {
+        if (other.isEmpty()) {
+            return;
+        }
+        if (isEmpty()) {
+            copyFrom(other);
+            return;
+        }
+        // Overlapping runs: moments add up, this run keeps its edges, nothing joins across.
+        addInteriorOf(other);
+        firstT = Math.min(firstT, other.firstT);
+        lastT = Math.max(lastT, other.lastT);
     }
 
     void append(TouchContacts later) {
