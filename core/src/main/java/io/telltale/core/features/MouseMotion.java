@@ -326,7 +326,9 @@ final class MouseMotion {
         }
         boolean strokeBreak = trailingButton || later.leadingButton || gap > STROKE_BREAK_MS;
         if (strokeBreak) {
-            finishStroke(trailingStroke());
+            if (brokenInside) {
+                finishStroke(trailing); // without a break inside, this run's stroke stays the leading open one
+            }
             if (later.brokenInside) {
                 finishStroke(later.leading);
                 trailing = later.trailing.copy();
