@@ -20,67 +20,67 @@ import java.util.List;
 import java.util.Random;
 
 /** Named instants and scripted behaviour, so a test reads like the session it checks. */
-abstract class SessionFeaturesTestBase {
+public abstract class SessionFeaturesTestBase {
 
-    static final long BEGINNING = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
-    static final long ONE_SECOND_LATER = BEGINNING + 1_000;
-    static final long TEN_SECONDS_LATER = BEGINNING + 10_000;
-    static final long ONE_MINUTE_LATER = BEGINNING + 60_000;
-    static final long TWO_MINUTES_LATER = BEGINNING + 120_000;
+    public static final long BEGINNING = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
+    public static final long ONE_SECOND_LATER = BEGINNING + 1_000;
+    public static final long TEN_SECONDS_LATER = BEGINNING + 10_000;
+    public static final long ONE_MINUTE_LATER = BEGINNING + 60_000;
+    public static final long TWO_MINUTES_LATER = BEGINNING + 120_000;
 
     /** A 60 Hz browser frame. */
-    static final int FRAME_MS = 16;
+    public static final int FRAME_MS = 16;
 
-    static final String DESKTOP_CHROME =
+    public static final String DESKTOP_CHROME =
             "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
-    static final DeviceInfo DESKTOP =
+    public static final DeviceInfo DESKTOP =
             new DeviceInfo(false, List.of(), 1920, 1080, 1536, 730, 1.25f, 8, 0, "Win32", "en-US", "Europe/Paris", 0);
 
-    record MouseSample(long t, int x, int y, MouseKind kind) {}
+    public record MouseSample(long t, int x, int y, MouseKind kind) {}
 
-    record KeySample(long t, boolean down, KeyClass keyClass) {}
+    public record KeySample(long t, boolean down, KeyClass keyClass) {}
 
-    record ScrollSample(long t, int dx, int dy) {}
+    public record ScrollSample(long t, int dx, int dy) {}
 
-    record TouchSample(long t, int x, int y, TouchPhase phase, float radius, float force) {}
+    public record TouchSample(long t, int x, int y, TouchPhase phase, float radius, float force) {}
 
     /** A scripted session: samples of every kind, cut into batches at will. */
-    static final class Session {
-        final List<MouseSample> mouse = new ArrayList<>();
+    public static final class Session {
+        public final List<MouseSample> mouse = new ArrayList<>();
         final List<KeySample> keys = new ArrayList<>();
         final List<ScrollSample> scroll = new ArrayList<>();
         final List<TouchSample> touch = new ArrayList<>();
         DeviceInfo device = DESKTOP;
         String userAgent = DESKTOP_CHROME;
-        String userId = "user-1";
+        public String userId = "user-1";
 
-        Session mouse(List<MouseSample> samples) {
+        public Session mouse(List<MouseSample> samples) {
             mouse.addAll(samples);
             return this;
         }
 
-        Session keys(List<KeySample> samples) {
+        public Session keys(List<KeySample> samples) {
             keys.addAll(samples);
             return this;
         }
 
-        Session scroll(List<ScrollSample> samples) {
+        public Session scroll(List<ScrollSample> samples) {
             scroll.addAll(samples);
             return this;
         }
 
-        Session touch(List<TouchSample> samples) {
+        public Session touch(List<TouchSample> samples) {
             touch.addAll(samples);
             return this;
         }
 
-        Session device(DeviceInfo info, String ua) {
+        public Session device(DeviceInfo info, String ua) {
             device = info;
             userAgent = ua;
             return this;
         }
 
-        long start() {
+        public long start() {
             long start = Long.MAX_VALUE;
             for (MouseSample s : mouse) start = Math.min(start, s.t());
             for (KeySample s : keys) start = Math.min(start, s.t());
@@ -89,7 +89,7 @@ abstract class SessionFeaturesTestBase {
             return start == Long.MAX_VALUE ? BEGINNING : start;
         }
 
-        long end() {
+        public long end() {
             long end = Long.MIN_VALUE;
             for (MouseSample s : mouse) end = Math.max(end, s.t());
             for (KeySample s : keys) end = Math.max(end, s.t());
@@ -98,12 +98,12 @@ abstract class SessionFeaturesTestBase {
             return end == Long.MIN_VALUE ? BEGINNING : end;
         }
 
-        TelemetryBatch asOneBatch() {
+        public TelemetryBatch asOneBatch() {
             return cutAt().get(0);
         }
 
         /** Batches covering [previous cut, next cut), numbered 0.. in time order. */
-        List<TelemetryBatch> cutAt(long... cuts) {
+        public List<TelemetryBatch> cutAt(long... cuts) {
             long[] bounds = new long[cuts.length + 2];
             bounds[0] = start();
             for (int i = 0; i < cuts.length; i++) {
@@ -119,7 +119,7 @@ abstract class SessionFeaturesTestBase {
         }
 
         /** Cut at {@code count} random instants inside the session. */
-        List<TelemetryBatch> cutRandomly(int count, Random random) {
+        public List<TelemetryBatch> cutRandomly(int count, Random random) {
             long start = start();
             long span = end() - start;
             long[] cuts = new long[count];
@@ -169,13 +169,13 @@ abstract class SessionFeaturesTestBase {
     }
 
     /** The same batch with another client sequence number. */
-    static TelemetryBatch numbered(TelemetryBatch b, long sequence) {
+    public static TelemetryBatch numbered(TelemetryBatch b, long sequence) {
         return new TelemetryBatch(b.schemaVersion(), b.sessionId(), b.userId(), sequence, b.startedAt(), b.sentAt(),
                 b.receivedAt(), b.route(), b.userAgent(), b.clientIp(), b.device(), b.mouse(), b.keys(), b.scroll(),
                 b.touch());
     }
 
-    static Session session() {
+    public static Session session() {
         return new Session();
     }
 
@@ -190,7 +190,7 @@ abstract class SessionFeaturesTestBase {
     // ---- mouse
 
     /** A scripted mover: a straight line at constant speed, one sample per frame. */
-    static List<MouseSample> linearBotStroke(long start, int x0, int y0, int steps) {
+    public static List<MouseSample> linearBotStroke(long start, int x0, int y0, int steps) {
         List<MouseSample> samples = new ArrayList<>();
         for (int i = 0; i <= steps; i++) {
             samples.add(new MouseSample(start + (long) i * FRAME_MS, x0 + 6 * i, y0 + 3 * i, MouseKind.MOVE));
@@ -202,13 +202,13 @@ abstract class SessionFeaturesTestBase {
      * A human-like aimed movement: minimum-jerk speed profile (Flash &amp; Hogan 1985), a sideways
      * bow, pixel noise, 16/17 ms frames with an occasional dropped frame and 0 ms duplicate.
      */
-    static List<MouseSample> humanStroke(long start, int x0, int y0, int x1, int y1, long durationMs, long seed) {
+    public static List<MouseSample> humanStroke(long start, int x0, int y0, int x1, int y1, long durationMs, long seed) {
         Random random = new Random(seed);
         List<MouseSample> samples = new ArrayList<>();
         double dx = x1 - x0;
         double dy = y1 - y0;
         double length = Math.hypot(dx, dy);
-        double bow = 0.12 * length * (random.nextBoolean() ? 1 : -1);
+        double bow = 0.2 * length * (random.nextBoolean() ? 1 : -1);
         long t = start;
         while (true) {
             double tau = Math.min(1.0, (t - start) / (double) durationMs);
@@ -228,7 +228,7 @@ abstract class SessionFeaturesTestBase {
     }
 
     /** mousedown, mouseup and click at one point, as a browser reports a press. */
-    static List<MouseSample> clickAt(long t, int x, int y) {
+    public static List<MouseSample> clickAt(long t, int x, int y) {
         return List.of(
                 new MouseSample(t, x, y, MouseKind.DOWN),
                 new MouseSample(t + 85, x, y, MouseKind.UP),
@@ -236,7 +236,7 @@ abstract class SessionFeaturesTestBase {
     }
 
     /** A human visit: move to the target, settle, press. Returns the samples; ends at the target. */
-    static List<MouseSample> humanMoveAndClick(long start, int x0, int y0, int x1, int y1, long seed) {
+    public static List<MouseSample> humanMoveAndClick(long start, int x0, int y0, int x1, int y1, long seed) {
         List<MouseSample> samples = new ArrayList<>(humanStroke(start, x0, y0, x1, y1, 650, seed));
         MouseSample last = samples.get(samples.size() - 1);
         samples.addAll(clickAt(last.t() + 120, last.x(), last.y()));
@@ -246,7 +246,7 @@ abstract class SessionFeaturesTestBase {
     // ---- keys
 
     /** A script typing {@code keys} letters at a fixed interval and hold. */
-    static List<KeySample> steadyTyping(long start, int keys, int intervalMs, int dwellMs) {
+    public static List<KeySample> steadyTyping(long start, int keys, int intervalMs, int dwellMs) {
         List<KeySample> samples = new ArrayList<>();
         for (int i = 0; i < keys; i++) {
             long down = start + (long) i * intervalMs;
@@ -257,7 +257,7 @@ abstract class SessionFeaturesTestBase {
     }
 
     /** A person typing words: varied flights, spaces between words, each key released before the next. */
-    static List<KeySample> humanTyping(long start, int keys, long seed) {
+    public static List<KeySample> humanTyping(long start, int keys, long seed) {
         Random random = new Random(seed);
         List<KeySample> samples = new ArrayList<>();
         long t = start;
@@ -273,7 +273,7 @@ abstract class SessionFeaturesTestBase {
 
     // ---- scroll and touch
 
-    static List<ScrollSample> wheelScrolling(long start, int events, long seed) {
+    public static List<ScrollSample> wheelScrolling(long start, int events, long seed) {
         Random random = new Random(seed);
         List<ScrollSample> samples = new ArrayList<>();
         long t = start;
@@ -284,7 +284,7 @@ abstract class SessionFeaturesTestBase {
         return samples;
     }
 
-    static List<TouchSample> swipe(long start, int x0, int y0, int steps, float radius, float force) {
+    public static List<TouchSample> swipe(long start, int x0, int y0, int steps, float radius, float force) {
         List<TouchSample> samples = new ArrayList<>();
         samples.add(new TouchSample(start, x0, y0, TouchPhase.START, radius, force));
         for (int i = 1; i <= steps; i++) {
@@ -298,7 +298,7 @@ abstract class SessionFeaturesTestBase {
 
     // ---- a rich human session mixing everything, used for batch-split invariance
 
-    static Session humanSession() {
+    public static Session humanSession() {
         Session session = session();
         long t = BEGINNING;
         int x = 200;
@@ -332,7 +332,7 @@ abstract class SessionFeaturesTestBase {
 
     // ---- assertions and helpers
 
-    static SessionFeatureAccumulator accumulate(List<TelemetryBatch> batches) {
+    public static SessionFeatureAccumulator accumulate(List<TelemetryBatch> batches) {
         SessionFeatureAccumulator acc = new SessionFeatureAccumulator();
         for (TelemetryBatch batch : batches) {
             acc.add(batch);
@@ -340,12 +340,12 @@ abstract class SessionFeaturesTestBase {
         return acc;
     }
 
-    static SessionFeatures featuresOf(TelemetryBatch... batches) {
+    public static SessionFeatures featuresOf(TelemetryBatch... batches) {
         return accumulate(List.of(batches)).features();
     }
 
     /** Same features: both NaN, or equal within 1e-9 relative; event counts (but batches) exactly equal. */
-    static void assertSameFeatures(SessionFeatures actual, SessionFeatures expected) {
+    public static void assertSameFeatures(SessionFeatures actual, SessionFeatures expected) {
         for (Feature feature : Feature.values()) {
             double a = actual.get(feature);
             double e = expected.get(feature);
