@@ -69,6 +69,11 @@ final class MouseMotion {
 
     private static final double TURN_BIN_WIDTH = 2 * Math.PI / TURN_BINS;
 
+    // scratch for the speed windows around a boundary; not state, never serialized
+    private final double[] windowSpeed = new double[5];
+    private final long[] windowTwiceMid = new long[5];
+    private final int[] windowSide = new int[5];
+
     // ---- interior: moments and counts
     long events;
     long moves;
@@ -116,8 +121,8 @@ final class MouseMotion {
     boolean leadingButton;
     boolean trailingButton;
     boolean brokenInside;
-    Stroke leading = new Stroke();
-    Stroke trailing = new Stroke();
+    final Stroke leading = new Stroke();
+    final Stroke trailing = new Stroke();
     long firstGap = -1;
     long lastGap = -1;
     final SpeedEdge firstSpeeds = new SpeedEdge();
@@ -331,9 +336,9 @@ final class MouseMotion {
             }
             if (later.brokenInside) {
                 finishStroke(later.leading);
-                trailing = later.trailing.copy();
+                trailing.copyFrom(later.trailing);
             } else {
-                trailing = later.leading.copy();
+                trailing.copyFrom(later.leading);
             }
             brokenInside = true;
             lastSpeeds.copyFrom(later.lastSpeeds);
@@ -385,9 +390,9 @@ final class MouseMotion {
         }
 
         // Speed samples around the boundary: up to two before, the boundary one, up to two after.
-        double[] v = new double[5];
-        long[] twiceMid = new long[5];
-        int[] side = new int[5];
+        double[] v = windowSpeed;
+        long[] twiceMid = windowTwiceMid;
+        int[] side = windowSide;
         int n = 0;
         for (int i = 0; i < lastSpeeds.count; i++, n++) {
             v[n] = lastSpeeds.speed[i];
@@ -408,6 +413,7 @@ final class MouseMotion {
             twiceMid[n] = later.firstSpeeds.twiceMidT[i];
             side[n] = 1;
         }
+        // a window is new unless all its samples lie on one side (those were counted there)
         for (int i = 1; i < n; i++) {
             if (!(side[i - 1] == side[i] && side[i] != 0)) {
                 acceleration.add(Math.abs(Kinematics.acceleration(v[i - 1], twiceMid[i - 1], v[i], twiceMid[i])));
@@ -422,15 +428,12 @@ final class MouseMotion {
 
         // Speed and direction edges of the combined run.
         if (!brokenInside) {
-            SpeedEdge first = new SpeedEdge();
-            first.copyFrom(firstSpeeds);
             if (boundarySpeed) {
-                first.offerFirst(boundaryV, boundaryTwiceMid);
+                firstSpeeds.offerFirst(boundaryV, boundaryTwiceMid);
             }
             for (int i = 0; i < later.firstSpeeds.count; i++) {
-                first.offerFirst(later.firstSpeeds.speed[i], later.firstSpeeds.twiceMidT[i]);
+                firstSpeeds.offerFirst(later.firstSpeeds.speed[i], later.firstSpeeds.twiceMidT[i]);
             }
-            firstSpeeds.copyFrom(first);
             if (!hasFirstDir) {
                 if (moved) {
                     setFirstDir(dx, dy);
@@ -460,19 +463,15 @@ final class MouseMotion {
         }
 
         // Strokes: this run's trailing stroke, the boundary segment and the later run's leading one.
-        Stroke joined = trailingStroke().copy();
+        // (extended in place: the fold appends one-point runs and must not allocate per sample)
+        Stroke joined = trailingStroke();
         joined.extendBy(later.leading, length);
         if (brokenInside && later.brokenInside) {
             finishStroke(joined);
-            trailing = later.trailing.copy();
-        } else if (brokenInside) {
-            trailing = joined;
+            trailing.copyFrom(later.trailing);
         } else if (later.brokenInside) {
-            leading = joined;
-            trailing = later.trailing.copy();
+            trailing.copyFrom(later.trailing);
             brokenInside = true;
-        } else {
-            leading = joined;
         }
     }
 
@@ -510,8 +509,8 @@ final class MouseMotion {
         lastMoveY = other.lastMoveY;
         trailingButton = other.trailingButton;
         brokenInside = other.brokenInside;
-        leading = other.leading.copy();
-        trailing = other.trailing.copy();
+        leading.copyFrom(other.leading);
+        trailing.copyFrom(other.trailing);
         firstGap = other.firstGap;
         lastGap = other.lastGap;
         firstSpeeds.copyFrom(other.firstSpeeds);
@@ -796,15 +795,13 @@ final class MouseMotion {
             return Math.min(1.0, distance(startX, startY, endX, endY) / path);
         }
 
-        Stroke copy() {
-            Stroke copy = new Stroke();
-            copy.startX = startX;
-            copy.startY = startY;
-            copy.endX = endX;
-            copy.endY = endY;
-            copy.points = points;
-            copy.path = path;
-            return copy;
+        void copyFrom(Stroke o) {
+            startX = o.startX;
+            startY = o.startY;
+            endX = o.endX;
+            endY = o.endY;
+            points = o.points;
+            path = o.path;
         }
 
         void writeTo(DataOutput out) throws IOException {
