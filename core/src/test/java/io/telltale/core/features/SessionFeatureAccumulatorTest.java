@@ -260,6 +260,22 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
         assertThat(acc.counts().batches()).isEqualTo(2_000);
     }
 
+    @Test
+    void lostBatchesKeepTheStateBounded() throws IOException {
+        List<TelemetryBatch> batches = humanSession().cutRandomly(40, new Random(9));
+        SessionFeatureAccumulator acc = new SessionFeatureAccumulator();
+        for (int i = 0; i < batches.size(); i += 2) {
+            acc.add(batches.get(i)); // every other batch never arrives: no two runs are adjacent
+        }
+
+        SessionFeatures features = acc.features();
+
+        assertThat(acc.counts().batches()).isEqualTo((batches.size() + 1) / 2);
+        assertThat(bytesOf(acc).length).isLessThan(SessionFeatureAccumulator.MAX_RUNS * 700);
+        assertThat(features.get(Feature.MOUSE_STRAIGHTNESS_MEAN)).isBetween(0.0, 1.0);
+        assertThat(roundTrip(acc).counts()).isEqualTo(acc.counts());
+    }
+
     // ---- malformed but accepted input
 
     @Test
