@@ -48,8 +48,11 @@ public final class SessionFeatureAccumulator {
     public static final int MIN_TURNS = 20;
     /** Inter-sample intervals (or moved segments) needed for pause, micro-move and interval features. */
     public static final int MIN_MOUSE_INTERVALS = 20;
-    /** Presses needed for click approach and teleport shares. */
-    public static final int MIN_CLICKS = 3;
+    /**
+     * Presses needed for click approach and teleport shares: with fewer, one odd press swings the
+     * share by a third or more (a DELBOT touchpad recording with 3 presses read as 100 %).
+     */
+    public static final int MIN_CLICKS = 5;
     /** Dwell or flight samples needed for keystroke rhythm: roughly one short word plus spaces. */
     public static final int MIN_KEY_SAMPLES = 10;
     /** Scroll intervals needed for scroll rhythm. */

@@ -32,6 +32,11 @@ public final class HumanNormsModel implements RiskModel {
 
     /** Strokes with measurable geometry needed to judge the mouse (straightness needs as many). */
     public static final int MIN_STROKES_TO_JUDGE = 3;
+    /**
+     * Mouse samples that also suffice to judge the mouse, strokes or not: about two seconds of
+     * movement at 60 Hz (one long drag is one stroke but plenty of kinematics).
+     */
+    public static final int MIN_MOUSE_EVENTS_TO_JUDGE = 120;
     /** Key events needed to judge typing: ten keydowns and their keyups. */
     public static final int MIN_KEY_EVENTS_TO_JUDGE = 20;
     /** Scroll events needed to judge scrolling. */
@@ -142,9 +147,10 @@ public final class HumanNormsModel implements RiskModel {
         return new RiskAssessment(score, sufficient, reasons(features, contributions));
     }
 
-    /** Enough mouse strokes, or keys, or scrolling, or touch, to judge behaviour. */
+    /** Enough mouse strokes or movement, or keys, or scrolling, or touch, to judge behaviour. */
     public static boolean hasSufficientEvidence(EventCounts counts) {
         return counts.strokes() >= MIN_STROKES_TO_JUDGE
+                || counts.mouseEvents() >= MIN_MOUSE_EVENTS_TO_JUDGE
                 || counts.keyEvents() >= MIN_KEY_EVENTS_TO_JUDGE
                 || counts.scrollEvents() >= MIN_SCROLL_EVENTS_TO_JUDGE
                 || counts.touchEvents() >= MIN_TOUCH_EVENTS_TO_JUDGE;

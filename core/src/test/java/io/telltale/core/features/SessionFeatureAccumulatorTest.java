@@ -69,7 +69,7 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
     @Test
     void clicksAtTheEndOfAMoveAreApproached() {
         Session human = session();
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 5; i++) {
             human.mouse(humanMoveAndClick(BEGINNING + i * 2_000L, 100, 100, 500 + 40 * i, 300, i));
         }
 
@@ -82,12 +82,13 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
     @Test
     void teleportIsDetectedAcrossABatchBoundary() {
         Session bot = session().mouse(linearBotStroke(BEGINNING, 10, 10, 20));
-        for (int i = 0; i < 3; i++) {
-            bot.mouse(clickAt(ONE_SECOND_LATER + i * 1_000L, 900, 500 - 100 * i));
+        long[] cuts = new long[5];
+        for (int i = 0; i < 5; i++) {
+            cuts[i] = ONE_SECOND_LATER + i * 1_000L;
+            bot.mouse(clickAt(cuts[i], 900, 500 - 100 * i));
         }
         // every click starts a batch of its own: its previous pointer position is in the batch before
-        List<TelemetryBatch> batches =
-                bot.cutAt(ONE_SECOND_LATER, ONE_SECOND_LATER + 1_000, ONE_SECOND_LATER + 2_000);
+        List<TelemetryBatch> batches = bot.cutAt(cuts);
 
         SessionFeatures features = accumulate(batches).features();
 

@@ -70,16 +70,31 @@ public final class HumanNormsCalibration {
 
     private static void report(String source, List<Path> files, Reader reader) throws IOException {
         Map<Feature, List<Double>> values = new EnumMap<>(Feature.class);
+        HumanNormsModel model = HumanNormsModel.standard();
+        int judged = 0;
+        int challenged = 0;
+        int blocked = 0;
         for (Path file : files) {
             SessionFeatures features = reader.read(file);
+            RiskAssessment verdict = model.assess(features);
+            if (verdict.sufficientEvidence()) {
+                judged++;
+            }
+            if (verdict.score() >= ActionThresholds.DEFAULT.challenge()) {
+                challenged++;
+                System.out.printf("  %s %.2f %s%n", file.getFileName(), verdict.score(), verdict.reasons());
+            }
+            if (verdict.score() >= ActionThresholds.DEFAULT.block()) {
+                blocked++;
+            }
             for (Feature feature : Feature.values()) {
                 if (features.has(feature)) {
                     values.computeIfAbsent(feature, f -> new ArrayList<>()).add(features.get(feature));
                 }
             }
         }
-        System.out.printf("%n== %s (%d recordings)%n%-32s %5s %9s %9s %9s %9s %9s %9s %9s%n", source, files.size(),
-                "feature", "n", "p1", "p5", "p25", "p50", "p75", "p95", "p99");
+        System.out.printf("%n== %s (%d recordings, %d with sufficient evidence, %s: %d challenged, %d blocked)%n%-32s %5s %9s %9s %9s %9s %9s %9s %9s%n", source, files.size(), judged,
+                model.version(), challenged, blocked, "feature", "n", "p1", "p5", "p25", "p50", "p75", "p95", "p99");
         for (Map.Entry<Feature, List<Double>> entry : values.entrySet()) {
             double[] v = entry.getValue().stream().mapToDouble(Double::doubleValue).sorted().toArray();
             System.out.printf("%-32s %5d %9.4f %9.4f %9.4f %9.4f %9.4f %9.4f %9.4f%n", entry.getKey().key(), v.length,
@@ -91,12 +106,25 @@ public final class HumanNormsCalibration {
         return sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
     }
 
-    /** {@code t_ms,Event,x,y} with a {@code resolution:} header; Pressed/Released/Move. */
+    /**
+     * {@code t_ms,Event,x,y} with a {@code resolution:W,H} header; Pressed/Released/Move. A few
+     * recordings (circles_human_fast/*pad*) carry coordinates normalised to 0..1: scaled back.
+     */
     private static SessionFeatures delbot(Path file) throws IOException {
-        List<long[]> samples = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
+        List<String> lines = Files.readAllLines(file);
+        double width = 1;
+        double height = 1;
+        List<double[]> raw = new ArrayList<>();
+        double maxCoordinate = 0;
+        for (String line : lines) {
+            if (line.startsWith("resolution:")) {
+                String[] wh = line.substring("resolution:".length()).split(",");
+                width = Double.parseDouble(wh[0]);
+                height = Double.parseDouble(wh[1]);
+                continue;
+            }
             String[] f = line.split(",");
-            if (f.length != 4 || line.startsWith("resolution")) {
+            if (f.length != 4) {
                 continue;
             }
             int kind = switch (f[1]) {
@@ -104,8 +132,16 @@ public final class HumanNormsCalibration {
                 case "Released" -> MouseKind.UP.code();
                 default -> MouseKind.MOVE.code();
             };
-            samples.add(new long[] {Math.round(Double.parseDouble(f[0])), Math.round(Double.parseDouble(f[2])),
-                    Math.round(Double.parseDouble(f[3])), kind});
+            double x = Double.parseDouble(f[2]);
+            double y = Double.parseDouble(f[3]);
+            maxCoordinate = Math.max(maxCoordinate, Math.max(x, y));
+            raw.add(new double[] {Double.parseDouble(f[0]), x, y, kind});
+        }
+        boolean normalised = maxCoordinate <= 1.0;
+        List<long[]> samples = new ArrayList<>();
+        for (double[] r : raw) {
+            samples.add(new long[] {Math.round(r[0]), Math.round(normalised ? r[1] * width : r[1]),
+                    Math.round(normalised ? r[2] * height : r[2]), (long) r[3]});
         }
         return mouseFeatures(samples);
     }
