@@ -114,6 +114,25 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
     }
 
     @Test
+    void wheelScrollingHasBurstsAndReadingPauses() {
+        SessionFeatures features = featuresOf(session().scroll(wheelScrolling(BEGINNING, 40, 4)).asOneBatch());
+
+        assertThat(features.get(Feature.SCROLL_INTERVAL_CV)).isGreaterThan(1.0);
+        assertThat(features.get(Feature.SCROLL_PAUSE_SHARE)).isBetween(0.1, 0.3);
+        assertThat(features.get(Feature.SCROLL_DELTA_CV)).isGreaterThan(0.1);
+    }
+
+    @Test
+    void aSpoofedMobileUserAgentOnADesktopIsInconsistent() {
+        String iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148";
+        DeviceInfo desktop = new DeviceInfo(false, List.of(), 1920, 1080, 1536, 730, 1f, 8, 0, "Win32", "en", null, 0);
+
+        SessionFeatures features = featuresOf(session().device(desktop, iphone).asOneBatch());
+
+        assertThat(features.get(Feature.DEVICE_INCONSISTENCIES)).isEqualTo(2.0); // platform + no touch
+    }
+
+    @Test
     void touchContactsAreMeasuredAndUnreportedForceIsNaN() {
         Session phone = session();
         for (int i = 0; i < 4; i++) {

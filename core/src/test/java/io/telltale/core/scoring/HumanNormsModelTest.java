@@ -102,6 +102,21 @@ class HumanNormsModelTest extends SessionFeaturesTestBase {
     }
 
     @Test
+    void metronomeScrollingIsFlaggedButHumanScrollingIsNot() {
+        List<ScrollSample> metronome = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            metronome.add(new ScrollSample(BEGINNING + i * 250L, 0, 100));
+        }
+
+        RiskAssessment bot = model.assess(features(session().scroll(metronome)));
+        RiskAssessment human = model.assess(features(session().scroll(wheelScrolling(BEGINNING, 40, 4))));
+
+        assertThat(bot.reasons()).extracting(Reason::code).containsExactly("SCROLL_RHYTHM_UNIFORM");
+        assertThat(bot.sufficientEvidence()).isTrue();
+        assertThat(human.score()).isZero();
+    }
+
+    @Test
     void webdriverAloneBlocks() {
         DeviceInfo automated = new DeviceInfo(true, List.of(), 1920, 1080, 1536, 730, 1.25f, 8, 0, "Win32",
                 "en-US", "Europe/Paris", 0);
