@@ -24,6 +24,9 @@ final class DeviceTells {
      */
     static final int VIEWPORT_SLACK_PX = 16;
 
+    /** The hint name recorded when the user agent itself says HeadlessChrome. */
+    static final String HEADLESS_USER_AGENT_HINT = "user-agent:headlesschrome";
+
     /** The user agent says HeadlessChrome: Chrome's headless mode before it was renamed "new headless". */
     static final int HEADLESS_USER_AGENT = 1;
     /** The viewport is larger than the screen it is shown on. */
@@ -46,7 +49,12 @@ final class DeviceTells {
                 addHint(hint.trim().toLowerCase(Locale.ROOT).hashCode());
             }
         }
-        inconsistencies |= inconsistenciesOf(device, userAgent);
+        int found = inconsistenciesOf(device, userAgent);
+        if ((found & HEADLESS_USER_AGENT) != 0) {
+            // a user agent that names headless Chrome is a headless hint in its own right, not only a contradiction
+            addHint(HEADLESS_USER_AGENT_HINT.hashCode());
+        }
+        inconsistencies |= found;
         untrustedEventsMax = Math.max(untrustedEventsMax, device.untrustedEvents());
     }
 

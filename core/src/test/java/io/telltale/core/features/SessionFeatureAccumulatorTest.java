@@ -158,7 +158,7 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
         SessionFeatures features = acc.features();
 
         assertThat(features.get(Feature.DEVICE_WEBDRIVER)).isEqualTo(1.0);
-        assertThat(features.get(Feature.DEVICE_HEADLESS_HINTS)).isEqualTo(2.0);
+        assertThat(features.get(Feature.DEVICE_HEADLESS_HINTS)).isEqualTo(3.0); // two named + the UA
         assertThat(features.get(Feature.DEVICE_INCONSISTENCIES)).isEqualTo(2.0); // UA + viewport > screen
         assertThat(features.get(Feature.DEVICE_UNTRUSTED_EVENTS)).isEqualTo(7.0);
     }

@@ -131,6 +131,25 @@ class HumanNormsModelTest extends SessionFeaturesTestBase {
     }
 
     @Test
+    void aHeadlessChromeUserAgentBlocksOnItsOwn() {
+        Session session = session().device(DESKTOP, "Mozilla/5.0 (X11; Linux x86_64) HeadlessChrome/120.0.0.0 Safari/537.36");
+
+        RiskAssessment verdict = model.assess(features(session));
+
+        assertThat(verdict.score()).isGreaterThanOrEqualTo(0.8);
+        assertThat(verdict.reasons()).extracting(Reason::code).contains("HEADLESS_BROWSER", "DEVICE_INCONSISTENT");
+    }
+
+    @Test
+    void oneContradictionAloneIsNotEnoughToChallenge() {
+        DeviceInfo spoofed = new DeviceInfo(false, List.of(), 1920, 1080, 1536, 730, 1f, 8, 0, "MacIntel", "en", null, 0);
+
+        RiskAssessment verdict = model.assess(features(session().device(spoofed, DESKTOP_CHROME)));
+
+        assertThat(verdict.score()).isGreaterThan(0.0).isLessThan(0.5);
+    }
+
+    @Test
     void manySyntheticEventsBlockOnTheirOwn() {
         DeviceInfo synthetic = new DeviceInfo(false, List.of(), 1920, 1080, 1536, 730, 1.25f, 8, 0, "Win32",
                 "en-US", "Europe/Paris", 25);
