@@ -106,6 +106,21 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
     }
 
     @Test
+    void aKeyHeldAcrossABatchBoundaryKeepsItsDwell() {
+        Session typing = session().keys(steadyTyping(BEGINNING, 20, 200, 80));
+        // cut inside every hold: each keydown in one batch, its keyup in the next
+        long[] cuts = new long[20];
+        for (int i = 0; i < 20; i++) {
+            cuts[i] = BEGINNING + i * 200L + 40;
+        }
+
+        SessionFeatures features = accumulate(typing.cutAt(cuts)).features();
+
+        assertThat(features.get(Feature.KEY_DWELL_MEAN)).isEqualTo(80.0);
+        assertThat(features.get(Feature.KEY_FLIGHT_MEAN)).isEqualTo(200.0);
+    }
+
+    @Test
     void humanTypingVariesAndLongPausesAreLeftOut() {
         SessionFeatures features = featuresOf(session().keys(humanTyping(BEGINNING, 60, 3)).asOneBatch());
 
