@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -262,8 +261,4 @@ public final class HumanNormsCalibration {
     }
 
     private HumanNormsCalibration() {}
-
-    static String describe(double[] values) {
-        return Arrays.toString(values);
-    }
 }
