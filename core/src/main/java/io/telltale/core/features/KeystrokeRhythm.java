@@ -1,0 +1,289 @@
+package io.telltale.core.features;
+
+import io.telltale.core.wire.KeyClass;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
+/**
+ * Summary of a time-ordered run of key events (classes only, never key values): dwell (keyup
+ * minus the matching keydown, matched first-in-first-out per key class, since the class is all we
+ * know of a key) and flight (interval between successive keydowns). Edge state: the first and last
+ * keydown time, keydowns still held at the end (a few per class), and keyups at the start that
+ * found no keydown in the run (matched against the previous run's held keys when stitched).
+ *
+ * <p>Limit: a key held across a batch boundary while another key of the same class is pressed
+ * and released in the next batch is matched differently than in one batch would be.
+ */
+final class KeystrokeRhythm {
+
+    /**
+     * A key held longer than this is not typing (a held modifier, a lost keyup). Typical dwell
+     * times are 50-200 ms (Dhakal et al. 2018, "Observations on typing from 136 million
+     * keystrokes", the Aalto data set); 2 s keeps every plausible typing hold.
+     */
+    static final long MAX_DWELL_MS = 2000;
+
+    /**
+     * A gap between keydowns longer than this is a thinking or reading pause, not typing rhythm;
+     * leaving those out keeps the pauses between sentences from dominating the flight statistics.
+     */
+    static final long MAX_FLIGHT_MS = 2000;
+
+    /** Held keydowns kept per class; more than four keys of one class held at once is not typing. */
+    static final int MAX_HELD_PER_CLASS = 4;
+
+    /** Unmatched keyups at the start of a run kept for matching against the previous run. */
+    static final int MAX_PENDING_KEYUPS = 8;
+
+    static final int CLASSES = KeyClass.values().length;
+
+    long events;
+    long keydowns;
+    final RunningMoments dwell = new RunningMoments();
+    final RunningMoments flight = new RunningMoments();
+    long firstT = Long.MAX_VALUE;
+    long lastT = Long.MIN_VALUE;
+    boolean hasKeydown;
+    long firstKeydownT;
+    long lastKeydownT;
+    final int[] heldCount = new int[CLASSES];
+    final long[][] heldSince = new long[CLASSES][MAX_HELD_PER_CLASS];
+    int pendingKeyups;
+    final int[] pendingKeyupClass = new int[MAX_PENDING_KEYUPS];
+    final long[] pendingKeyupT = new long[MAX_PENDING_KEYUPS];
+
+    private static final KeystrokeRhythm EMPTY = new KeystrokeRhythm();
+
+    void resetToSample(long t, boolean down, int keyClass) {
+        copyFrom(EMPTY);
+        events = 1;
+        firstT = lastT = t;
+        int cls = keyClass >= 0 && keyClass < CLASSES ? keyClass : KeyClass.OTHER.code();
+        if (down) {
+            keydowns = 1;
+            hasKeydown = true;
+            firstKeydownT = lastKeydownT = t;
+            heldCount[cls] = 1;
+            heldSince[cls][0] = t;
+        } else {
+            pendingKeyups = 1;
+            pendingKeyupClass[0] = cls;
+            pendingKeyupT[0] = t;
+        }
+    }
+
+    boolean isEmpty() {
+        return events == 0;
+    }
+
+    void merge(KeystrokeRhythm other) {
+        if (other.isEmpty()) {
+            return;
+        }
+        if (isEmpty()) {
+            copyFrom(other);
+        } else if (lastT <= other.firstT) {
+            append(other);
+        } else if (other.lastT <= firstT) {
+            KeystrokeRhythm combined = other.copy();
+            combined.append(this);
+            copyFrom(combined);
+        } else {
+            absorbOverlapping(other);
+        }
+    }
+
+    /** Combines a run that overlaps this one in time or is not adjacent to it: nothing is computed across. */
+    void absorbOverlapping(KeystrokeRhythm other) {
+        if (other.isEmpty()) {
+            return;
+        }
+        if (isEmpty()) {
+            copyFrom(other);
+            return;
+        }
+        // Overlapping runs (duplicate or interleaved batches): add the moments, compute nothing
+        // across them, keep the held keys of both (newest win) and drop the other's pending keyups.
+        addInteriorOf(other);
+        for (int c = 0; c < CLASSES; c++) {
+            for (int i = 0; i < other.heldCount[c]; i++) {
+                hold(c, other.heldSince[c][i]);
+            }
+        }
+        if (other.hasKeydown) {
+            firstKeydownT = hasKeydown ? Math.min(firstKeydownT, other.firstKeydownT) : other.firstKeydownT;
+            lastKeydownT = hasKeydown ? Math.max(lastKeydownT, other.lastKeydownT) : other.lastKeydownT;
+            hasKeydown = true;
+        }
+        firstT = Math.min(firstT, other.firstT);
+        lastT = Math.max(lastT, other.lastT);
+    }
+
+    void append(KeystrokeRhythm later) {
+        if (later.isEmpty()) {
+            return;
+        }
+        if (isEmpty()) {
+            copyFrom(later);
+            return;
+        }
+        addInteriorOf(later);
+        if (hasKeydown && later.hasKeydown) {
+            addFlight(later.firstKeydownT - lastKeydownT);
+        }
+        for (int i = 0; i < later.pendingKeyups; i++) {
+            int cls = later.pendingKeyupClass[i];
+            long t = later.pendingKeyupT[i];
+            if (!release(cls, t) && pendingKeyups < MAX_PENDING_KEYUPS) {
+                pendingKeyupClass[pendingKeyups] = cls;
+                pendingKeyupT[pendingKeyups] = t;
+                pendingKeyups++;
+            }
+        }
+        for (int c = 0; c < CLASSES; c++) {
+            for (int i = 0; i < later.heldCount[c]; i++) {
+                hold(c, later.heldSince[c][i]);
+            }
+        }
+        if (later.hasKeydown) {
+            if (!hasKeydown) {
+                firstKeydownT = later.firstKeydownT;
+            }
+            lastKeydownT = later.lastKeydownT;
+            hasKeydown = true;
+        }
+        lastT = later.lastT;
+    }
+
+    private void addInteriorOf(KeystrokeRhythm other) {
+        events += other.events;
+        keydowns += other.keydowns;
+        dwell.merge(other.dwell);
+        flight.merge(other.flight);
+    }
+
+    private void addFlight(long gap) {
+        if (gap >= 0 && gap <= MAX_FLIGHT_MS) {
+            flight.add(gap);
+        }
+    }
+
+    /** Matches a keyup to the oldest non-stale held key of its class; false when there is none. */
+    private boolean release(int cls, long t) {
+        long[] since = heldSince[cls];
+        while (heldCount[cls] > 0 && t - since[0] > MAX_DWELL_MS) {
+            removeOldest(cls);
+        }
+        if (heldCount[cls] == 0) {
+            return false;
+        }
+        long down = since[0];
+        removeOldest(cls);
+        if (t >= down) {
+            dwell.add(t - down);
+        }
+        return true;
+    }
+
+    private void removeOldest(int cls) {
+        long[] since = heldSince[cls];
+        System.arraycopy(since, 1, since, 0, MAX_HELD_PER_CLASS - 1);
+        heldCount[cls]--;
+    }
+
+    private void hold(int cls, long t) {
+        if (heldCount[cls] == MAX_HELD_PER_CLASS) {
+            removeOldest(cls);
+        }
+        heldSince[cls][heldCount[cls]++] = t;
+    }
+
+    KeystrokeRhythm copy() {
+        KeystrokeRhythm copy = new KeystrokeRhythm();
+        copy.copyFrom(this);
+        return copy;
+    }
+
+    void copyFrom(KeystrokeRhythm o) {
+        events = o.events;
+        keydowns = o.keydowns;
+        dwell.copyFrom(o.dwell);
+        flight.copyFrom(o.flight);
+        firstT = o.firstT;
+        lastT = o.lastT;
+        hasKeydown = o.hasKeydown;
+        firstKeydownT = o.firstKeydownT;
+        lastKeydownT = o.lastKeydownT;
+        for (int c = 0; c < CLASSES; c++) {
+            heldCount[c] = o.heldCount[c];
+            System.arraycopy(o.heldSince[c], 0, heldSince[c], 0, MAX_HELD_PER_CLASS);
+        }
+        pendingKeyups = o.pendingKeyups;
+        System.arraycopy(o.pendingKeyupClass, 0, pendingKeyupClass, 0, MAX_PENDING_KEYUPS);
+        System.arraycopy(o.pendingKeyupT, 0, pendingKeyupT, 0, MAX_PENDING_KEYUPS);
+    }
+
+    void writeTo(DataOutput out) throws IOException {
+        BinaryForm.writeVarLong(out, events);
+        if (events == 0) {
+            return;
+        }
+        BinaryForm.writeVarLong(out, keydowns);
+        dwell.writeTo(out);
+        flight.writeTo(out);
+        BinaryForm.writeVarLong(out, firstT);
+        BinaryForm.writeVarLong(out, lastT - firstT);
+        out.writeBoolean(hasKeydown);
+        if (hasKeydown) {
+            BinaryForm.writeVarLong(out, firstKeydownT - firstT);
+            BinaryForm.writeVarLong(out, lastKeydownT - firstT);
+        }
+        for (int c = 0; c < CLASSES; c++) {
+            out.writeByte(heldCount[c]);
+            for (int i = 0; i < heldCount[c]; i++) {
+                BinaryForm.writeVarLong(out, heldSince[c][i] - firstT);
+            }
+        }
+        out.writeByte(pendingKeyups);
+        for (int i = 0; i < pendingKeyups; i++) {
+            out.writeByte(pendingKeyupClass[i]);
+            BinaryForm.writeVarLong(out, pendingKeyupT[i] - firstT);
+        }
+    }
+
+    void readFrom(DataInput in) throws IOException {
+        copyFrom(EMPTY);
+        events = BinaryForm.readVarLong(in);
+        if (events == 0) {
+            return;
+        }
+        keydowns = BinaryForm.readVarLong(in);
+        dwell.readFrom(in);
+        flight.readFrom(in);
+        firstT = BinaryForm.readVarLong(in);
+        lastT = firstT + BinaryForm.readVarLong(in);
+        hasKeydown = in.readBoolean();
+        if (hasKeydown) {
+            firstKeydownT = firstT + BinaryForm.readVarLong(in);
+            lastKeydownT = firstT + BinaryForm.readVarLong(in);
+        }
+        for (int c = 0; c < CLASSES; c++) {
+            heldCount[c] = in.readUnsignedByte();
+            if (heldCount[c] > MAX_HELD_PER_CLASS) {
+                throw new IOException("held keys out of range: " + heldCount[c]);
+            }
+            for (int i = 0; i < heldCount[c]; i++) {
+                heldSince[c][i] = firstT + BinaryForm.readVarLong(in);
+            }
+        }
+        pendingKeyups = in.readUnsignedByte();
+        if (pendingKeyups > MAX_PENDING_KEYUPS) {
+            throw new IOException("pending keyups out of range: " + pendingKeyups);
+        }
+        for (int i = 0; i < pendingKeyups; i++) {
+            pendingKeyupClass[i] = in.readUnsignedByte() % CLASSES;
+            pendingKeyupT[i] = firstT + BinaryForm.readVarLong(in);
+        }
+    }
+}

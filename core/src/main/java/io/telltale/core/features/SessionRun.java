@@ -1,0 +1,93 @@
+package io.telltale.core.features;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
+/**
+ * The summary of a run of batches with consecutive client sequence numbers
+ * ({@code firstSequence..lastSequence}): one time-ordered stretch of the session with edge state
+ * at both ends. Two runs are stitched exactly when one's sequence follows the other's.
+ */
+final class SessionRun {
+    long firstSequence;
+    long lastSequence;
+    final MouseMotion mouse = new MouseMotion();
+    final KeystrokeRhythm keys = new KeystrokeRhythm();
+    final ScrollRhythm scroll = new ScrollRhythm();
+    final TouchContacts touch = new TouchContacts();
+
+    boolean overlaps(SessionRun other) {
+        return firstSequence <= other.lastSequence && other.firstSequence <= lastSequence;
+    }
+
+    /** True when {@code later}'s batches directly follow this run's. */
+    boolean isFollowedBy(SessionRun later) {
+        return lastSequence != Long.MAX_VALUE && lastSequence + 1 == later.firstSequence;
+    }
+
+    /**
+     * Folds in a run that follows or overlaps this one. Each modality orders the two by time:
+     * stitched when one ends before the other starts, otherwise combined without stitching.
+     */
+    void merge(SessionRun other) {
+        mouse.merge(other.mouse);
+        keys.merge(other.keys);
+        scroll.merge(other.scroll);
+        touch.merge(other.touch);
+        widenSequences(other);
+    }
+
+    /** Folds in a run not known to be adjacent: moments add up, nothing is computed across the gap. */
+    void absorb(SessionRun other) {
+        mouse.absorbOverlapping(other.mouse);
+        keys.absorbOverlapping(other.keys);
+        scroll.absorbOverlapping(other.scroll);
+        touch.absorbOverlapping(other.touch);
+        widenSequences(other);
+    }
+
+    private void widenSequences(SessionRun other) {
+        firstSequence = Math.min(firstSequence, other.firstSequence);
+        lastSequence = Math.max(lastSequence, other.lastSequence);
+    }
+
+    long firstT() {
+        return Math.min(Math.min(mouse.firstSampleT, keys.firstT), Math.min(scroll.firstT, touch.firstT));
+    }
+
+    long lastT() {
+        return Math.max(Math.max(mouse.lastSampleT, keys.lastT), Math.max(scroll.lastT, touch.lastT));
+    }
+
+    SessionRun copy() {
+        SessionRun copy = new SessionRun();
+        copy.firstSequence = firstSequence;
+        copy.lastSequence = lastSequence;
+        copy.mouse.copyFrom(mouse);
+        copy.keys.copyFrom(keys);
+        copy.scroll.copyFrom(scroll);
+        copy.touch.copyFrom(touch);
+        return copy;
+    }
+
+    void writeTo(DataOutput out) throws IOException {
+        BinaryForm.writeVarLong(out, firstSequence);
+        BinaryForm.writeVarLong(out, lastSequence - firstSequence);
+        mouse.writeTo(out);
+        keys.writeTo(out);
+        scroll.writeTo(out);
+        touch.writeTo(out);
+    }
+
+    static SessionRun readFrom(DataInput in) throws IOException {
+        SessionRun run = new SessionRun();
+        run.firstSequence = BinaryForm.readVarLong(in);
+        run.lastSequence = run.firstSequence + BinaryForm.readVarLong(in);
+        run.mouse.readFrom(in);
+        run.keys.readFrom(in);
+        run.scroll.readFrom(in);
+        run.touch.readFrom(in);
+        return run;
+    }
+}

@@ -1,0 +1,201 @@
+package io.telltale.core.scoring;
+
+import io.telltale.core.features.Feature;
+import io.telltale.core.features.SessionFeatures;
+import io.telltale.core.wire.EventCounts;
+import io.telltale.core.wire.Reason;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * An interpretable first model: each feature has a human range ({@link HumanNorm}); a value outside
+ * it contributes {@code weight * (1 - exp(-excess / scale))}, and the contributions add up to a
+ * score {@code 1 - exp(-sum)}. The largest contributions are the reasons.
+ *
+ * <p>Behavioural features count only when the session showed enough behaviour to judge (see the
+ * {@code MIN_*} constants); device tells (webdriver, headless hints, contradictions, synthetic
+ * events) always count, and are weighted so that a clear one blocks on its own. With too little
+ * behaviour the verdict says so ({@code sufficientEvidence == false}) rather than calling a
+ * three-move session human.
+ *
+ * <p>Immutable and thread-safe; {@link #assess} allocates only the reasons it returns.
+ */
+public final class HumanNormsModel implements RiskModel {
+
+    /** Strokes with measurable geometry needed to judge the mouse (straightness needs as many). */
+    public static final int MIN_STROKES_TO_JUDGE = 3;
+    /**
+     * Mouse samples that also suffice to judge the mouse, strokes or not: about two seconds of
+     * movement at 60 Hz (one long drag is one stroke but plenty of kinematics).
+     */
+    public static final int MIN_MOUSE_EVENTS_TO_JUDGE = 120;
+    /** Key events needed to judge typing: ten keydowns and their keyups. */
+    public static final int MIN_KEY_EVENTS_TO_JUDGE = 20;
+    /** Scroll events needed to judge scrolling. */
+    public static final int MIN_SCROLL_EVENTS_TO_JUDGE = 10;
+    /** Touch samples needed to judge touch: a few taps or one swipe. */
+    public static final int MIN_TOUCH_EVENTS_TO_JUDGE = 10;
+
+    /** Reasons reported at most. */
+    public static final int MAX_REASONS = 5;
+    /** Contributions below this are too small to be worth an analyst's reading. */
+    public static final double MIN_REASON_CONTRIBUTION = 0.05;
+
+    private static final String STANDARD_RESOURCE = "human-norms-v1.properties";
+
+    private final String version;
+    private final HumanNorm[] norms;
+
+    public HumanNormsModel(String version, List<HumanNorm> norms) {
+        this.version = version;
+        this.norms = norms.toArray(new HumanNorm[0]);
+    }
+
+    /** The default norms, {@code human-norms-v1}, from the classpath. */
+    public static HumanNormsModel standard() {
+        try (InputStream in = HumanNormsModel.class.getResourceAsStream(STANDARD_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + STANDARD_RESOURCE);
+            }
+            return parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads a norms table in the format of {@code human-norms-v1.properties}. */
+    public static HumanNormsModel parse(Reader table) throws IOException {
+        Properties properties = new Properties();
+        properties.load(table);
+        String version = properties.getProperty("version");
+        if (version == null) {
+            throw new IllegalArgumentException("norms table has no version");
+        }
+        for (String key : properties.stringPropertyNames()) {
+            if (!key.equals("version") && !isFeatureKey(key)) {
+                throw new IllegalArgumentException("norms table names no known feature: " + key);
+            }
+        }
+        List<HumanNorm> norms = new ArrayList<>();
+        for (Feature feature : Feature.values()) {
+            String line = properties.getProperty(feature.key());
+            if (line != null) {
+                norms.add(parseNorm(feature, line));
+            }
+        }
+        return new HumanNormsModel(version, norms);
+    }
+
+    private static boolean isFeatureKey(String key) {
+        for (Feature feature : Feature.values()) {
+            if (feature.key().equals(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static HumanNorm parseNorm(Feature feature, String line) {
+        int bar = line.indexOf('|');
+        if (bar < 0) {
+            throw new IllegalArgumentException("norm for " + feature.key() + " has no reason text: " + line);
+        }
+        String[] f = line.substring(0, bar).trim().split("\\s+");
+        if (f.length != 7) {
+            throw new IllegalArgumentException("norm for " + feature.key() + " needs 7 fields before '|': " + line);
+        }
+        boolean device = switch (f[0]) {
+            case "device" -> true;
+            case "behaviour" -> false;
+            default -> throw new IllegalArgumentException("unknown group '" + f[0] + "' for " + feature.key());
+        };
+        return new HumanNorm(feature, device, HumanNorm.BotSide.valueOf(f[1].toUpperCase(Locale.ROOT)),
+                Double.parseDouble(f[2]), Double.parseDouble(f[3]), Double.parseDouble(f[4]),
+                Double.parseDouble(f[5]), f[6], line.substring(bar + 1).trim());
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    public List<HumanNorm> norms() {
+        return List.of(norms);
+    }
+
+    @Override
+    public RiskAssessment assess(SessionFeatures features) {
+        boolean sufficient = hasSufficientEvidence(features.counts());
+        double[] contributions = new double[norms.length];
+        double total = 0.0;
+        for (int i = 0; i < norms.length; i++) {
+            HumanNorm norm = norms[i];
+            if (norm.device() || sufficient) {
+                contributions[i] = norm.contribution(features.get(norm.feature()));
+                total += contributions[i];
+            }
+        }
+        double score = Math.min(1.0, Math.max(0.0, -Math.expm1(-total)));
+        return new RiskAssessment(score, sufficient, reasons(features, contributions));
+    }
+
+    /** Enough mouse strokes or movement, or keys, or scrolling, or touch, to judge behaviour. */
+    public static boolean hasSufficientEvidence(EventCounts counts) {
+        return counts.strokes() >= MIN_STROKES_TO_JUDGE
+                || counts.mouseEvents() >= MIN_MOUSE_EVENTS_TO_JUDGE
+                || counts.keyEvents() >= MIN_KEY_EVENTS_TO_JUDGE
+                || counts.scrollEvents() >= MIN_SCROLL_EVENTS_TO_JUDGE
+                || counts.touchEvents() >= MIN_TOUCH_EVENTS_TO_JUDGE;
+    }
+
+    private List<Reason> reasons(SessionFeatures features, double[] contributions) {
+        List<Reason> reasons = new ArrayList<>(MAX_REASONS);
+        boolean[] taken = new boolean[contributions.length];
+        for (int r = 0; r < MAX_REASONS; r++) {
+            int best = -1;
+            for (int i = 0; i < contributions.length; i++) {
+                if (!taken[i] && contributions[i] >= MIN_REASON_CONTRIBUTION
+                        && (best < 0 || contributions[i] > contributions[best])) {
+                    best = i;
+                }
+            }
+            if (best < 0) {
+                break;
+            }
+            taken[best] = true;
+            HumanNorm norm = norms[best];
+            reasons.add(new Reason(norm.reasonCode(),
+                    describe(norm.reasonText(), features.get(norm.feature()), features.counts()),
+                    contributions[best]));
+        }
+        return reasons;
+    }
+
+    static String describe(String template, double value, EventCounts counts) {
+        return template
+                .replace("{value}", format(value))
+                .replace("{pct}", String.valueOf(Math.round(value * 100)))
+                .replace("{strokes}", String.valueOf(counts.strokes()))
+                .replace("{moves}", String.valueOf(counts.mouseEvents()))
+                .replace("{clicks}", String.valueOf(counts.clicks()))
+                .replace("{keys}", String.valueOf(counts.keyEvents()))
+                .replace("{scrolls}", String.valueOf(counts.scrollEvents()))
+                .replace("{touches}", String.valueOf(counts.touchEvents()));
+    }
+
+    /** Integers plainly, small values with three significant digits. */
+    private static String format(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e9) {
+            return String.valueOf((long) value);
+        }
+        return String.format(Locale.ROOT, Math.abs(value) >= 10 ? "%.0f" : "%.3g", value);
+    }
+}

@@ -1,0 +1,384 @@
+package io.telltale.core.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.telltale.core.wire.DeviceInfo;
+import io.telltale.core.wire.MouseKind;
+import io.telltale.core.wire.TelemetryBatch;
+import io.telltale.core.wire.WireVersion;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
+
+    // ---- what the features measure
+
+    @Test
+    void straightConstantSpeedLineIsPerfectlyStraightAndSteady() {
+        Session bot = session()
+                .mouse(linearBotStroke(BEGINNING, 100, 100, 40))
+                .mouse(linearBotStroke(ONE_SECOND_LATER, 100, 400, 40))
+                .mouse(linearBotStroke(BEGINNING + 2_000, 600, 100, 40))
+                .mouse(linearBotStroke(BEGINNING + 3_000, 50, 50, 40));
+
+        SessionFeatures features = featuresOf(bot.asOneBatch());
+
+        assertThat(features.get(Feature.MOUSE_STRAIGHTNESS_MEAN)).isGreaterThanOrEqualTo(0.999);
+        assertThat(features.get(Feature.MOUSE_SPEED_CV)).isLessThanOrEqualTo(0.01);
+        assertThat(features.counts().strokes()).isEqualTo(4);
+    }
+
+    @Test
+    void curvedNoisyHumanStrokesAreLessStraightAndLessSteady() {
+        Session human = session();
+        for (int i = 0; i < 5; i++) {
+            human.mouse(humanStroke(BEGINNING + i * 1_500L, 100, 100 + 50 * i, 700, 350, 700, i));
+        }
+
+        SessionFeatures features = featuresOf(human.asOneBatch());
+
+        assertThat(features.get(Feature.MOUSE_STRAIGHTNESS_MEAN)).isBetween(0.8, 0.99);
+        assertThat(features.get(Feature.MOUSE_SPEED_CV)).isGreaterThan(0.4);
+        assertThat(features.get(Feature.MOUSE_ACCELERATION_CV)).isGreaterThan(0.3);
+        assertThat(features.get(Feature.MOUSE_DIRECTION_ENTROPY)).isGreaterThan(1.0);
+        assertThat(features.counts().strokes()).isEqualTo(5);
+    }
+
+    @Test
+    void clicksWithoutAnApproachingPathAreTeleports() {
+        Session bot = session().mouse(linearBotStroke(BEGINNING, 10, 10, 20));
+        for (int i = 0; i < 5; i++) {
+            bot.mouse(clickAt(ONE_SECOND_LATER + i * 700L, 200 + 150 * i, 300 + 60 * i));
+        }
+
+        SessionFeatures features = featuresOf(bot.asOneBatch());
+
+        assertThat(features.get(Feature.MOUSE_TELEPORT_SHARE)).isEqualTo(1.0);
+        assertThat(features.get(Feature.CLICK_NO_APPROACH_SHARE)).isEqualTo(1.0);
+        assertThat(features.counts().clicks()).isEqualTo(5);
+    }
+
+    @Test
+    void clicksAtTheEndOfAMoveAreApproached() {
+        Session human = session();
+        for (int i = 0; i < 5; i++) {
+            human.mouse(humanMoveAndClick(BEGINNING + i * 2_000L, 100, 100, 500 + 40 * i, 300, i));
+        }
+
+        SessionFeatures features = featuresOf(human.asOneBatch());
+
+        assertThat(features.get(Feature.MOUSE_TELEPORT_SHARE)).isEqualTo(0.0);
+        assertThat(features.get(Feature.CLICK_NO_APPROACH_SHARE)).isEqualTo(0.0);
+    }
+
+    @Test
+    void teleportIsDetectedAcrossABatchBoundary() {
+        Session bot = session().mouse(linearBotStroke(BEGINNING, 10, 10, 20));
+        long[] cuts = new long[5];
+        for (int i = 0; i < 5; i++) {
+            cuts[i] = ONE_SECOND_LATER + i * 1_000L;
+            bot.mouse(clickAt(cuts[i], 900, 500 - 100 * i));
+        }
+        // every click starts a batch of its own: its previous pointer position is in the batch before
+        List<TelemetryBatch> batches = bot.cutAt(cuts);
+
+        SessionFeatures features = accumulate(batches).features();
+
+        assertThat(features.get(Feature.MOUSE_TELEPORT_SHARE)).isEqualTo(1.0);
+    }
+
+    @Test
+    void constantIntervalTypingHasNoFlightVariation() {
+        SessionFeatures features = featuresOf(session().keys(steadyTyping(BEGINNING, 40, 120, 50)).asOneBatch());
+
+        assertThat(features.get(Feature.KEY_FLIGHT_CV)).isLessThan(0.01);
+        assertThat(features.get(Feature.KEY_FLIGHT_MEAN)).isEqualTo(120.0);
+        assertThat(features.get(Feature.KEY_DWELL_MEAN)).isEqualTo(50.0);
+        assertThat(features.get(Feature.KEY_DWELL_CV)).isLessThan(0.01);
+    }
+
+    @Test
+    void aKeyHeldAcrossABatchBoundaryKeepsItsDwell() {
+        Session typing = session().keys(steadyTyping(BEGINNING, 20, 200, 80));
+        // cut inside every hold: each keydown in one batch, its keyup in the next
+        long[] cuts = new long[20];
+        for (int i = 0; i < 20; i++) {
+            cuts[i] = BEGINNING + i * 200L + 40;
+        }
+
+        SessionFeatures features = accumulate(typing.cutAt(cuts)).features();
+
+        assertThat(features.get(Feature.KEY_DWELL_MEAN)).isEqualTo(80.0);
+        assertThat(features.get(Feature.KEY_FLIGHT_MEAN)).isEqualTo(200.0);
+    }
+
+    @Test
+    void humanTypingVariesAndLongPausesAreLeftOut() {
+        SessionFeatures features = featuresOf(session().keys(humanTyping(BEGINNING, 60, 3)).asOneBatch());
+
+        assertThat(features.get(Feature.KEY_FLIGHT_CV)).isGreaterThan(0.3);
+        assertThat(features.get(Feature.KEY_FLIGHT_MEAN)).isLessThan(KeystrokeRhythm.MAX_FLIGHT_MS);
+    }
+
+    @Test
+    void wheelScrollingHasBurstsAndReadingPauses() {
+        SessionFeatures features = featuresOf(session().scroll(wheelScrolling(BEGINNING, 40, 4)).asOneBatch());
+
+        assertThat(features.get(Feature.SCROLL_INTERVAL_CV)).isGreaterThan(1.0);
+        assertThat(features.get(Feature.SCROLL_PAUSE_SHARE)).isBetween(0.1, 0.3);
+        assertThat(features.get(Feature.SCROLL_DELTA_CV)).isGreaterThan(0.1);
+    }
+
+    @Test
+    void aSpoofedMobileUserAgentOnADesktopIsInconsistent() {
+        String iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148";
+        DeviceInfo desktop = new DeviceInfo(false, List.of(), 1920, 1080, 1536, 730, 1f, 8, 0, "Win32", "en", null, 0);
+
+        SessionFeatures features = featuresOf(session().device(desktop, iphone).asOneBatch());
+
+        assertThat(features.get(Feature.DEVICE_INCONSISTENCIES)).isEqualTo(2.0); // platform + no touch
+    }
+
+    @Test
+    void touchContactsAreMeasuredAndUnreportedForceIsNaN() {
+        Session phone = session();
+        for (int i = 0; i < 4; i++) {
+            phone.touch(swipe(BEGINNING + i * 1_000L, 200, 600, 10, 18f, Float.NaN));
+        }
+
+        SessionFeatures features = featuresOf(phone.asOneBatch());
+
+        assertThat(features.get(Feature.TOUCH_DURATION_MEAN)).isEqualTo(11.0 * FRAME_MS);
+        assertThat(features.get(Feature.TOUCH_MOVEMENT_MEAN)).isEqualTo(90.0);
+        assertThat(features.get(Feature.TOUCH_RADIUS_CV)).isGreaterThan(0.0);
+        assertThat(features.get(Feature.TOUCH_FORCE_CV)).isNaN();
+    }
+
+    @Test
+    void deviceTellsAreKeptAcrossBatches() {
+        DeviceInfo headless = new DeviceInfo(true, List.of("no-plugins", "swiftshader", "no-plugins"),
+                800, 600, 1280, 720, 1f, 4, 0, "Linux x86_64", "en-US", "UTC", 7);
+        SessionFeatureAccumulator acc = new SessionFeatureAccumulator();
+        acc.add(session().device(headless, "Mozilla/5.0 HeadlessChrome/120.0").mouse(linearBotStroke(BEGINNING, 0, 0, 3)).asOneBatch());
+        acc.add(session().mouse(linearBotStroke(ONE_MINUTE_LATER, 0, 0, 3)).cutAt().get(0));
+
+        SessionFeatures features = acc.features();
+
+        assertThat(features.get(Feature.DEVICE_WEBDRIVER)).isEqualTo(1.0);
+        assertThat(features.get(Feature.DEVICE_HEADLESS_HINTS)).isEqualTo(3.0); // two named + the UA
+        assertThat(features.get(Feature.DEVICE_INCONSISTENCIES)).isEqualTo(2.0); // UA + viewport > screen
+        assertThat(features.get(Feature.DEVICE_UNTRUSTED_EVENTS)).isEqualTo(7.0);
+    }
+
+    // ---- batch-split invariance
+
+    @Test
+    void splittingIntoBatchesInOrderGivesTheSameFeatures() {
+        Session human = humanSession();
+        SessionFeatures whole = featuresOf(human.asOneBatch());
+        assertThat(whole.toMap()).hasSizeGreaterThan(20);
+
+        for (int seed = 0; seed < 8; seed++) {
+            List<TelemetryBatch> batches = human.cutRandomly(5 + seed * 7, new Random(seed));
+            assertSameFeatures(accumulate(batches).features(), whole);
+        }
+    }
+
+    @Test
+    void batchesArrivingOutOfOrderGiveTheSameFeatures() {
+        Session human = humanSession();
+        SessionFeatures whole = featuresOf(human.asOneBatch());
+
+        List<TelemetryBatch> reversed = new ArrayList<>(human.cutRandomly(30, new Random(1)));
+        Collections.reverse(reversed);
+        assertSameFeatures(accumulate(reversed).features(), whole);
+
+        for (int seed = 0; seed < 6; seed++) {
+            List<TelemetryBatch> shuffled = new ArrayList<>(human.cutRandomly(6, new Random(seed)));
+            Collections.shuffle(shuffled, new Random(seed));
+            assertSameFeatures(accumulate(shuffled).features(), whole);
+        }
+    }
+
+    @Test
+    void mergingPartialAccumulatorsInAnyGroupingGivesTheSameFeatures() {
+        Session human = humanSession();
+        SessionFeatures whole = featuresOf(human.asOneBatch());
+
+        for (int seed = 0; seed < 8; seed++) {
+            Random random = new Random(seed);
+            List<TelemetryBatch> batches = human.cutRandomly(25, random);
+            // contiguous groups of random size, each folded on its own, merged in random order
+            List<SessionFeatureAccumulator> groups = new ArrayList<>();
+            int from = 0;
+            while (from < batches.size()) {
+                int to = Math.min(batches.size(), from + 1 + random.nextInt(6));
+                groups.add(accumulate(batches.subList(from, to)));
+                from = to;
+            }
+            Collections.shuffle(groups, random);
+            SessionFeatureAccumulator merged = new SessionFeatureAccumulator();
+            for (SessionFeatureAccumulator group : groups) {
+                merged.merge(random.nextBoolean() ? group : roundTrip(group));
+            }
+            assertSameFeatures(merged.features(), whole);
+            assertThat(merged.counts().batches()).isEqualTo(batches.size());
+        }
+    }
+
+    @Test
+    void mergingTwoNonAdjacentPartsThenTheGapStitchesExactly() {
+        Session human = humanSession();
+        SessionFeatures whole = featuresOf(human.asOneBatch());
+        List<TelemetryBatch> batches = human.cutRandomly(2, new Random(5));
+
+        SessionFeatureAccumulator first = accumulate(List.of(batches.get(0)));
+        first.merge(accumulate(List.of(batches.get(2))));
+        first.add(batches.get(1));
+
+        assertSameFeatures(first.features(), whole);
+    }
+
+    // ---- binary form
+
+    @Test
+    void binaryFormRoundTrips() throws IOException {
+        SessionFeatureAccumulator acc = accumulate(humanSession().cutRandomly(12, new Random(3)));
+
+        byte[] bytes = bytesOf(acc);
+        SessionFeatureAccumulator read = SessionFeatureAccumulator.readFrom(
+                new DataInputStream(new ByteArrayInputStream(bytes)));
+
+        assertSameFeatures(read.features(), acc.features());
+        assertThat(read.counts()).isEqualTo(acc.counts());
+        assertThat(read.userId()).isEqualTo(acc.userId());
+        assertThat(read.firstEventTime()).isEqualTo(acc.firstEventTime());
+        assertThat(read.lastEventTime()).isEqualTo(acc.lastEventTime());
+        assertThat(bytesOf(read)).isEqualTo(bytes);
+    }
+
+    @Test
+    void emptyAccumulatorRoundTrips() throws IOException {
+        SessionFeatureAccumulator read = roundTrip(new SessionFeatureAccumulator());
+
+        assertThat(read.firstEventTime()).isEqualTo(Long.MAX_VALUE);
+        assertThat(read.lastEventTime()).isEqualTo(Long.MIN_VALUE);
+        assertThat(read.userId()).isNull();
+    }
+
+    @Test
+    void serializedSizeStaysSmallOverALongSession() throws IOException {
+        SessionFeatureAccumulator acc = new SessionFeatureAccumulator();
+        Random random = new Random(11);
+        long t = BEGINNING;
+        for (int sequence = 0; sequence < 2_000; sequence++) {
+            Session slice = session()
+                    .mouse(humanMoveAndClick(t, 300, 300, 300 + random.nextInt(600), 200 + random.nextInt(400), sequence))
+                    .keys(humanTyping(t + 1_000, 5, sequence))
+                    .scroll(wheelScrolling(t + 2_500, 4, sequence));
+            acc.add(numbered(slice.asOneBatch(), sequence));
+            t += 4_000;
+        }
+
+        int size = bytesOf(acc).length;
+
+        System.out.println("serialized accumulator after 2,000 batches: " + size + " bytes");
+        assertThat(size).isLessThan(700);
+        assertThat(acc.counts().batches()).isEqualTo(2_000);
+    }
+
+    @Test
+    void lostBatchesKeepTheStateBounded() throws IOException {
+        List<TelemetryBatch> batches = humanSession().cutRandomly(40, new Random(9));
+        SessionFeatureAccumulator acc = new SessionFeatureAccumulator();
+        for (int i = 0; i < batches.size(); i += 2) {
+            acc.add(batches.get(i)); // every other batch never arrives: no two runs are adjacent
+        }
+
+        SessionFeatures features = acc.features();
+
+        assertThat(acc.counts().batches()).isEqualTo((batches.size() + 1) / 2);
+        assertThat(bytesOf(acc).length).isLessThan(SessionFeatureAccumulator.MAX_RUNS * 700);
+        assertThat(features.get(Feature.MOUSE_STRAIGHTNESS_MEAN)).isBetween(0.0, 1.0);
+        assertThat(roundTrip(acc).counts()).isEqualTo(acc.counts());
+    }
+
+    // ---- malformed but accepted input
+
+    @Test
+    void emptyBatchesSinglePointsAndZeroMsDuplicatesLeakNoInfinity() {
+        TelemetryBatch empty = new TelemetryBatch(WireVersion.CURRENT, "s", null, 0, BEGINNING, BEGINNING, 0,
+                "/", null, null, null, null, null, null, null);
+        List<MouseSample> duplicates = new ArrayList<>();
+        for (int i = 0; i < 90; i++) {
+            duplicates.add(new MouseSample(ONE_SECOND_LATER + (i / 3) * FRAME_MS, 10 + i / 3, 10, MouseKind.MOVE));
+        }
+        List<SessionFeatureAccumulator> cases = List.of(
+                accumulate(List.of(empty)),
+                accumulate(List.of(session().mouse(List.of(new MouseSample(BEGINNING, 5, 5, MouseKind.MOVE))).asOneBatch())),
+                accumulate(List.of(session().mouse(duplicates).asOneBatch())),
+                accumulate(List.of(session().mouse(List.of(
+                        new MouseSample(BEGINNING, 5, 5, MouseKind.MOVE),
+                        new MouseSample(BEGINNING, 5, 5, MouseKind.MOVE),
+                        new MouseSample(BEGINNING, 5, 5, MouseKind.CLICK))).asOneBatch())));
+
+        for (SessionFeatureAccumulator acc : cases) {
+            SessionFeatures features = acc.features();
+            for (Feature feature : Feature.values()) {
+                assertThat(Double.isInfinite(features.get(feature))).as(feature.key()).isFalse();
+            }
+            assertThat(features.has(Feature.DEVICE_WEBDRIVER)).isTrue();
+        }
+        assertThat(cases.get(0).firstEventTime()).isEqualTo(Long.MAX_VALUE);
+        assertThat(cases.get(2).features().get(Feature.MOUSE_SPEED_MEAN)).isFinite();
+    }
+
+    @Test
+    void aDuplicatedBatchIsCombinedWithoutStitching() {
+        TelemetryBatch batch = humanSession().asOneBatch();
+        SessionFeatureAccumulator acc = accumulate(List.of(batch, batch));
+
+        assertThat(acc.counts().mouseEvents()).isEqualTo(2 * featuresOf(batch).counts().mouseEvents());
+        assertThat(acc.features().get(Feature.MOUSE_STRAIGHTNESS_MEAN))
+                .isCloseTo(featuresOf(batch).get(Feature.MOUSE_STRAIGHTNESS_MEAN), org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
+    void userIdIsTheLatestNonNullOne() {
+        Session anonymous = session().mouse(linearBotStroke(BEGINNING, 0, 0, 3));
+        anonymous.userId = null;
+        Session loggedIn = session().mouse(linearBotStroke(ONE_MINUTE_LATER, 0, 0, 3));
+        loggedIn.userId = "alice";
+        Session later = session().mouse(linearBotStroke(TWO_MINUTES_LATER, 0, 0, 3));
+        later.userId = null;
+
+        SessionFeatureAccumulator acc = accumulate(List.of(
+                numbered(later.asOneBatch(), 2), anonymous.asOneBatch(), numbered(loggedIn.asOneBatch(), 1)));
+
+        assertThat(acc.userId()).isEqualTo("alice");
+        assertThat(acc.firstEventTime()).isEqualTo(BEGINNING);
+        assertThat(acc.lastEventTime()).isEqualTo(TWO_MINUTES_LATER + 3 * FRAME_MS);
+    }
+
+    private static byte[] bytesOf(SessionFeatureAccumulator acc) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        acc.writeTo(new DataOutputStream(bytes));
+        return bytes.toByteArray();
+    }
+
+    private static SessionFeatureAccumulator roundTrip(SessionFeatureAccumulator acc) {
+        try {
+            return SessionFeatureAccumulator.readFrom(new DataInputStream(new ByteArrayInputStream(bytesOf(acc))));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package io.telltale.core.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.telltale.core.features.Feature;
+import io.telltale.core.features.SessionFeatureAccumulator;
+import io.telltale.core.features.SessionFeatures;
+import io.telltale.core.features.SessionFeaturesTestBase;
+import io.telltale.core.wire.DeviceInfo;
+import io.telltale.core.wire.EventCounts;
+import io.telltale.core.wire.MouseKind;
+import io.telltale.core.wire.Reason;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HumanNormsModelTest extends SessionFeaturesTestBase {
+
+    private final HumanNormsModel model = HumanNormsModel.standard();
+
+    @Test
+    void standardNormsAreVersioned() {
+        assertThat(model.version()).isEqualTo("human-norms-v1");
+        assertThat(model.norms()).extracting(HumanNorm::reasonCode).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aHumanSessionIsBelowChallenge() {
+        RiskAssessment verdict = model.assess(features(humanSession()));
+
+        assertThat(verdict.sufficientEvidence()).isTrue();
+        assertThat(verdict.score()).isLessThan(0.5);
+    }
+
+    @Test
+    void humanMouseOnlyIsBelowChallenge() {
+        Session human = session();
+        for (int i = 0; i < 8; i++) {
+            human.mouse(humanMoveAndClick(BEGINNING + i * 2_000L, 100 + 30 * i, 100, 700, 300 + 20 * i, i));
+        }
+
+        RiskAssessment verdict = model.assess(features(human));
+
+        assertThat(verdict.sufficientEvidence()).isTrue();
+        assertThat(verdict.score()).isLessThan(0.5);
+    }
+
+    @Test
+    void aLinearConstantSpeedBotIsBlockedForItsPathAndSpeed() {
+        Session bot = session();
+        for (int i = 0; i < 6; i++) {
+            bot.mouse(linearBotStroke(BEGINNING + i * 1_000L, 50 + 20 * i, 80, 40));
+        }
+
+        RiskAssessment verdict = model.assess(features(bot));
+
+        assertThat(verdict.sufficientEvidence()).isTrue();
+        assertThat(verdict.score()).isGreaterThanOrEqualTo(0.8);
+        assertThat(verdict.reasons()).extracting(Reason::code)
+                .contains("MOUSE_PATH_STRAIGHT", "MOUSE_SPEED_CONSTANT");
+        assertThat(verdict.reasons()).hasSizeLessThanOrEqualTo(HumanNormsModel.MAX_REASONS);
+        assertThat(verdict.reasons().get(0).contribution())
+                .isGreaterThanOrEqualTo(verdict.reasons().get(verdict.reasons().size() - 1).contribution());
+        Reason straight = verdict.reasons().stream()
+                .filter(r -> r.code().equals("MOUSE_PATH_STRAIGHT")).findFirst().orElseThrow();
+        assertThat(straight.text()).isEqualTo("mouse path 100% straight over 6 strokes");
+    }
+
+    @Test
+    void aUniformTypingBotIsChallenged() {
+        RiskAssessment verdict = model.assess(features(session().keys(steadyTyping(BEGINNING, 60, 110, 40))));
+
+        assertThat(verdict.sufficientEvidence()).isTrue();
+        assertThat(verdict.score()).isGreaterThanOrEqualTo(0.5);
+        assertThat(verdict.reasons()).extracting(Reason::code).contains("TYPING_RHYTHM_UNIFORM");
+        assertThat(verdict.reasons().get(0).text()).contains("over 120 key events");
+    }
+
+    @Test
+    void humanTypingIsBelowChallenge() {
+        RiskAssessment verdict = model.assess(features(session().keys(humanTyping(BEGINNING, 80, 9))));
+
+        assertThat(verdict.score()).isLessThan(0.5);
+    }
+
+    @Test
+    void aTeleportingClickerIsChallenged() {
+        Session bot = session();
+        for (int i = 0; i < 3; i++) {
+            bot.mouse(humanStroke(BEGINNING + i * 1_000L, 100, 100 + 40 * i, 600, 300, 500, i));
+        }
+        for (int i = 0; i < 6; i++) {
+            bot.mouse(clickAt(TEN_SECONDS_LATER + i * 800L, 900 - 120 * i, 200 + 50 * i));
+        }
+
+        RiskAssessment verdict = model.assess(features(bot));
+
+        assertThat(verdict.score()).isGreaterThanOrEqualTo(0.5);
+        assertThat(verdict.reasons()).extracting(Reason::code).contains("MOUSE_TELEPORT", "CLICK_WITHOUT_APPROACH");
+    }
+
+    @Test
+    void metronomeScrollingIsFlaggedButHumanScrollingIsNot() {
+        List<ScrollSample> metronome = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            metronome.add(new ScrollSample(BEGINNING + i * 250L, 0, 100));
+        }
+
+        RiskAssessment bot = model.assess(features(session().scroll(metronome)));
+        RiskAssessment human = model.assess(features(session().scroll(wheelScrolling(BEGINNING, 40, 4))));
+
+        assertThat(bot.reasons()).extracting(Reason::code).containsExactly("SCROLL_RHYTHM_UNIFORM");
+        assertThat(bot.sufficientEvidence()).isTrue();
+        assertThat(human.score()).isZero();
+    }
+
+    @Test
+    void webdriverAloneBlocks() {
+        DeviceInfo automated = new DeviceInfo(true, List.of(), 1920, 1080, 1536, 730, 1.25f, 8, 0, "Win32",
+                "en-US", "Europe/Paris", 0);
+        Session session = session().device(automated, DESKTOP_CHROME)
+                .mouse(List.of(new MouseSample(BEGINNING, 10, 10, MouseKind.MOVE)));
+
+        RiskAssessment verdict = model.assess(features(session));
+
+        assertThat(verdict.sufficientEvidence()).isFalse();
+        assertThat(verdict.score()).isGreaterThanOrEqualTo(0.8);
+        assertThat(verdict.reasons()).extracting(Reason::code).containsExactly("WEBDRIVER");
+    }
+
+    @Test
+    void aHeadlessChromeUserAgentBlocksOnItsOwn() {
+        Session session = session().device(DESKTOP, "Mozilla/5.0 (X11; Linux x86_64) HeadlessChrome/120.0.0.0 Safari/537.36");
+
+        RiskAssessment verdict = model.assess(features(session));
+
+        assertThat(verdict.score()).isGreaterThanOrEqualTo(0.8);
+        assertThat(verdict.reasons()).extracting(Reason::code).contains("HEADLESS_BROWSER", "DEVICE_INCONSISTENT");
+    }
+
+    @Test
+    void oneContradictionAloneIsNotEnoughToChallenge() {
+        DeviceInfo spoofed = new DeviceInfo(false, List.of(), 1920, 1080, 1536, 730, 1f, 8, 0, "MacIntel", "en", null, 0);
+
+        RiskAssessment verdict = model.assess(features(session().device(spoofed, DESKTOP_CHROME)));
+
+        assertThat(verdict.score()).isGreaterThan(0.0).isLessThan(0.5);
+    }
+
+    @Test
+    void manySyntheticEventsBlockOnTheirOwn() {
+        DeviceInfo synthetic = new DeviceInfo(false, List.of(), 1920, 1080, 1536, 730, 1.25f, 8, 0, "Win32",
+                "en-US", "Europe/Paris", 25);
+
+        RiskAssessment verdict = model.assess(features(session().device(synthetic, DESKTOP_CHROME)));
+
+        assertThat(verdict.score()).isGreaterThanOrEqualTo(0.8);
+    }
+
+    @Test
+    void threeMovesAreInsufficientEvidenceNotHuman() {
+        Session session = session().mouse(List.of(
+                new MouseSample(BEGINNING, 10, 10, MouseKind.MOVE),
+                new MouseSample(BEGINNING + 16, 20, 10, MouseKind.MOVE),
+                new MouseSample(BEGINNING + 32, 30, 10, MouseKind.MOVE)));
+
+        RiskAssessment verdict = model.assess(features(session));
+
+        assertThat(verdict.sufficientEvidence()).isFalse();
+        assertThat(verdict.score()).isLessThan(0.5);
+        assertThat(verdict.reasons()).isEmpty();
+    }
+
+    @Test
+    void behaviourDoesNotCountWithoutEvidence() {
+        SessionFeatures straightButThin = SessionFeatures.builder(new EventCounts(1, 40, 2, 0, 0, 0, 0))
+                .set(Feature.MOUSE_STRAIGHTNESS_MEAN, 1.0)
+                .set(Feature.MOUSE_SPEED_CV, 0.0)
+                .build();
+
+        RiskAssessment verdict = model.assess(straightButThin);
+
+        assertThat(verdict.sufficientEvidence()).isFalse();
+        assertThat(verdict.score()).isZero();
+    }
+
+    @Test
+    void anExplicitTableReplacesTheStandardOne() throws IOException {
+        HumanNormsModel custom = HumanNormsModel.parse(new StringReader("""
+                version = test-norms
+                key_flight_cv = behaviour low 0.5 1000 0.1 3.0 TYPING_RHYTHM_UNIFORM | typing varies {pct}%
+                """));
+
+        assertThat(custom.version()).isEqualTo("test-norms");
+        assertThat(custom.norms()).hasSize(1);
+        assertThat(custom.assess(features(session().keys(humanTyping(BEGINNING, 80, 9)))).score()).isLessThan(0.5);
+    }
+
+    @Test
+    void aTableNamingAnUnknownFeatureIsRejected() {
+        assertThatThrownBy(() -> HumanNormsModel.parse(new StringReader("""
+                version = broken
+                key_flight_cvv = behaviour low 0.5 1000 0.1 3.0 X | x
+                """))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("key_flight_cvv");
+    }
+
+    @Test
+    void noNumberOutsideTheUnitIntervalEvenForExtremeFeatures() {
+        SessionFeatures.Builder extreme = SessionFeatures.builder(new EventCounts(1, 1000, 50, 50, 500, 50, 50));
+        for (Feature feature : Feature.values()) {
+            extreme.set(feature, 1e300);
+        }
+
+        RiskAssessment verdict = model.assess(extreme.build());
+
+        assertThat(verdict.score()).isBetween(0.0, 1.0);
+        assertThat(verdict.reasons()).hasSize(HumanNormsModel.MAX_REASONS);
+    }
+
+    private static SessionFeatures features(Session session) {
+        SessionFeatureAccumulator acc = new SessionFeatureAccumulator();
+        acc.add(session.asOneBatch());
+        return acc.features();
+    }
+}
