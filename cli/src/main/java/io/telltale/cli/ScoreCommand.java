@@ -77,7 +77,7 @@ final class ScoreCommand implements Callable<Integer> {
         env.setParallelism(1);
 
         FileSource<RawRecord> source = FileSource.forRecordStreamFormat(
-                        new NdjsonRecordFormat(),
+                        new NdjsonRecordFormat(input.getFileName().toString()),
                         new org.apache.flink.core.fs.Path(input.toAbsolutePath().toUri()))
                 .build();
         RiskScoreSerde scoreSerde = new RiskScoreSerde();

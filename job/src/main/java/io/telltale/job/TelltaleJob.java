@@ -143,7 +143,6 @@ public final class TelltaleJob {
         DataStream<DeadLetter> lateBatches = scores
                 .getSideOutput(LATE_BATCHES)
                 .map(new LateBatchDeadLetter())
-                .returns(WireRecordSerializers.DEAD_LETTER)
                 .uid(Uids.LATE)
                 .name("Late batches to dead letters");
 

@@ -126,9 +126,12 @@ class SessionScoringWindowTest extends TelltaleTestBase {
     void aBatchAfterTheSessionClosedGoesToTheLateOutput() throws Exception {
         try (var harness = harness()) {
             send(harness, "s-1", 0, BEGINNING);
-            harness.processWatermark(BEGINNING + GAP.toMillis());
+            harness.processWatermark(TEN_MINUTES_LATER + GAP.toMillis());
             int scoresBefore = harness.extractOutputValues().size();
 
+            // Its own session window (start + gap) ended before the watermark: nothing it could
+            // join is open any more. (A batch whose window is still ahead of the watermark is not
+            // late: it opens a new visit of the same session id.)
             send(harness, "s-1", 1, BEGINNING + ONE_SECOND);
 
             assertThat(harness.extractOutputValues()).hasSize(scoresBefore);

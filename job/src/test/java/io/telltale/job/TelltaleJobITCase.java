@@ -84,17 +84,17 @@ class TelltaleJobITCase extends TelltaleTestBase {
         String oversized = "[" + "0,".repeat(9_999) + "0]";
         Map<String, String> records = new LinkedHashMap<>();
         records.put("{\"v\":1,\"sessionId\":\"s-bad-1\",\"seq\":0,", "MALFORMED_JSON");
-        records.put("{\"v\":1,\"sessionId\":\"s-bad-2\",\"seq\":\"zero\",\"startedAt\":" + BEGINNING + "}", "WRONG_TYPE");
-        records.put("{\"v\":1,\"seq\":0,\"startedAt\":" + BEGINNING + "}", "MISSING_FIELD");
+        records.put("{\"v\":1,\"sessionId\":\"s-bad-2\",\"seq\":\"zero\",\"startedAt\":" + BEGINNING + ",\"sentAt\":" + (BEGINNING + THREE_SECONDS) + "}", "WRONG_TYPE");
+        records.put("{\"v\":1,\"seq\":0,\"startedAt\":" + BEGINNING + ",\"sentAt\":" + (BEGINNING + THREE_SECONDS) + "}", "MISSING_FIELD");
         records.put("{\"v\":1,\"sessionId\":\"s-bad-4\",\"seq\":0,\"startedAt\":" + BEGINNING
                 + ",\"mouse\":{\"t\":[0],\"x\":[NaN],\"y\":[1],\"kind\":[0]}}", "INVALID_VALUE");
         records.put("{\"v\":1,\"sessionId\":\"s-bad-5\",\"seq\":0,\"startedAt\":" + BEGINNING
                 + ",\"mouse\":{\"t\":[0],\"x\":[99999999],\"y\":[1],\"kind\":[0]}}", "INVALID_VALUE");
-        records.put("{\"v\":1,\"sessionId\":\"s-bad-6\",\"seq\":0,\"startedAt\":-5}", "BAD_TIMESTAMP");
-        records.put("{\"v\":1,\"sessionId\":\"s-bad-7\",\"seq\":0,\"startedAt\":" + farFuture + "}", "BAD_TIMESTAMP");
+        records.put("{\"v\":1,\"sessionId\":\"s-bad-6\",\"seq\":0,\"startedAt\":-5,\"sentAt\":" + BEGINNING + "}", "BAD_TIMESTAMP");
+        records.put("{\"v\":1,\"sessionId\":\"s-bad-7\",\"seq\":0,\"startedAt\":" + farFuture + ",\"sentAt\":" + farFuture + "}", "BAD_TIMESTAMP");
         records.put("{\"v\":1,\"sessionId\":\"s-bad-8\",\"seq\":0,\"startedAt\":" + BEGINNING
                 + ",\"scroll\":{\"t\":" + oversized + ",\"dx\":" + oversized + ",\"dy\":" + oversized + "}}", "OVERSIZED");
-        records.put("{\"v\":2,\"sessionId\":\"s-bad-9\",\"seq\":0,\"startedAt\":" + BEGINNING + "}", "UNSUPPORTED_VERSION");
+        records.put("{\"v\":2,\"sessionId\":\"s-bad-9\",\"seq\":0,\"startedAt\":" + BEGINNING + ",\"sentAt\":" + (BEGINNING + THREE_SECONDS) + "}", "UNSUPPORTED_VERSION");
         records.put("{\"v\":1,\"sessionId\":\"s-bad-10\",\"seq\":0,\"startedAt\":" + BEGINNING
                 + ",\"mouse\":{\"t\":[0,16],\"x\":[1],\"y\":[1,2],\"kind\":[0,0]}}", "INCONSISTENT_TRACK");
         return records;

@@ -3,7 +3,7 @@ package io.telltale.core.scoring;
 import io.telltale.core.wire.Action;
 
 /** Maps a score to an action: at or above {@code block} blocks, at or above {@code challenge} challenges. */
-public record ActionThresholds(double challenge, double block) {
+public record ActionThresholds(double challenge, double block) implements java.io.Serializable {
 
     public static final ActionThresholds DEFAULT = new ActionThresholds(0.5, 0.8);
 

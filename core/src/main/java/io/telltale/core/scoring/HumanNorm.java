@@ -25,7 +25,7 @@ public record HumanNorm(
         double scale,
         double weight,
         String reasonCode,
-        String reasonText) {
+        String reasonText) implements java.io.Serializable {
 
     /** Which side of the human range looks automated. */
     public enum BotSide {

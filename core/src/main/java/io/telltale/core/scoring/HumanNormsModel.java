@@ -49,6 +49,8 @@ public final class HumanNormsModel implements RiskModel {
     /** Contributions below this are too small to be worth an analyst's reading. */
     public static final double MIN_REASON_CONTRIBUTION = 0.05;
 
+    private static final long serialVersionUID = 1L;
+
     private static final String STANDARD_RESOURCE = "human-norms-v1.properties";
 
     private final String version;

@@ -1,9 +1,7 @@
 package io.telltale.job.state;
 
-import io.telltale.connectors.serde.DeadLetterSerde;
 import io.telltale.connectors.serde.InvalidRecordException;
 import io.telltale.connectors.serde.RiskScoreSerde;
-import io.telltale.core.wire.DeadLetter;
 import io.telltale.core.wire.RiskScore;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
@@ -12,17 +10,14 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * Serializers for the job's output records, in their wire JSON: they are few (a score per session
+ * The risk score travels between operators in its wire JSON: scores are few (one per session
  * every few seconds) and already have a documented, versioned form, so Flink need not fall back to
- * generic serialization for their lists and maps.
+ * generic serialization for their lists and maps. (Dead letters are flat and go as Flink POJOs.)
  */
 public final class WireRecordSerializers {
 
     public static final CompactTypeInfo<RiskScore> RISK_SCORE =
             new CompactTypeInfo<>(RiskScore.class, RiskScoreSerializer.INSTANCE);
-
-    public static final CompactTypeInfo<DeadLetter> DEAD_LETTER =
-            new CompactTypeInfo<>(DeadLetter.class, DeadLetterSerializer.INSTANCE);
 
     private WireRecordSerializers() {}
 
@@ -69,44 +64,6 @@ public final class WireRecordSerializers {
 
         /** Restores the serializer from a savepoint. */
         public static final class Snapshot extends SimpleTypeSerializerSnapshot<RiskScore> {
-            public Snapshot() {
-                super(() -> INSTANCE);
-            }
-        }
-    }
-
-    /** A dead letter as its wire JSON. */
-    public static final class DeadLetterSerializer extends CompactSerializer<DeadLetter> {
-        private static final long serialVersionUID = 1L;
-        static final DeadLetterSerializer INSTANCE = new DeadLetterSerializer();
-        private static final DeadLetterSerde SERDE = new DeadLetterSerde();
-
-        @Override
-        public DeadLetter createInstance() {
-            return null;
-        }
-
-        @Override
-        protected void write(DeadLetter value, DataOutputView target) throws IOException {
-            writeBytes(SERDE.serialize(value), target);
-        }
-
-        @Override
-        protected DeadLetter read(DataInputView source) throws IOException {
-            try {
-                return SERDE.deserialize(readBytes(source));
-            } catch (InvalidRecordException e) {
-                throw new IOException("corrupt dead letter in Flink's data stream", e);
-            }
-        }
-
-        @Override
-        public TypeSerializerSnapshot<DeadLetter> snapshotConfiguration() {
-            return new Snapshot();
-        }
-
-        /** Restores the serializer from a savepoint. */
-        public static final class Snapshot extends SimpleTypeSerializerSnapshot<DeadLetter> {
             public Snapshot() {
                 super(() -> INSTANCE);
             }
