@@ -65,7 +65,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                     .build());
             config.forEach(builder::setConfigProp);
             cluster = builder.build();
-            cluster.format();
+            formatQuietly(cluster);
             cluster.startup();
             cluster.waitForReadyBrokers();
             return new EmbeddedKafka(cluster);
@@ -76,6 +76,21 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (Exception e) {
             closeQuietly(cluster);
             throw new IllegalStateException("could not start the embedded Kafka broker", e);
+        }
+    }
+
+    /**
+     * Formats the log directories. The test kit's formatter prints its bootstrap metadata to
+     * {@code System.out}, which would land in the middle of the demo's output; nothing else
+     * prints while the broker starts, so stdout is swapped out for that call only.
+     */
+    private static synchronized void formatQuietly(KafkaClusterTestKit cluster) throws Exception {
+        java.io.PrintStream stdout = System.out;
+        System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        try {
+            cluster.format();
+        } finally {
+            System.setOut(stdout);
         }
     }
 
