@@ -6,6 +6,7 @@ import io.telltale.core.wire.Action;
 import io.telltale.core.wire.EventCounts;
 import io.telltale.core.wire.Reason;
 import io.telltale.core.wire.RiskScore;
+import io.telltale.core.wire.SessionContext;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,6 +74,15 @@ public final class RiskScoreSerde implements Serializable {
             g.writeEndObject();
             g.writeBooleanField("final", s.isFinal());
             g.writeNumberField("emittedAt", s.emittedAt());
+            SessionContext context = s.context();
+            if (!context.isUnknown()) {
+                g.writeObjectFieldStart("context");
+                WireJson.writeStringIfPresent(g, "route", context.route());
+                WireJson.writeStringIfPresent(g, "clientIp", context.clientIp());
+                WireJson.writeStringIfPresent(g, "userAgent", context.userAgent());
+                WireJson.writeStringIfPresent(g, "deviceFingerprint", context.deviceFingerprint());
+                g.writeEndObject();
+            }
             g.writeEndObject();
         });
     }
@@ -95,6 +105,7 @@ public final class RiskScoreSerde implements Serializable {
             EventCounts counts = EventCounts.NONE;
             boolean isFinal = false;
             Long emittedAt = null;
+            SessionContext context = SessionContext.UNKNOWN;
             for (String field = r.nextField(); field != null; field = r.nextField()) {
                 switch (field) {
                     case "v" -> version = TelemetryBatchSerde.checkVersion(r.intValue("v"));
@@ -111,6 +122,7 @@ public final class RiskScoreSerde implements Serializable {
                     case "counts" -> counts = r.isNull() ? EventCounts.NONE : readCounts(r);
                     case "final" -> isFinal = !r.isNull() && r.booleanValue("final");
                     case "emittedAt" -> emittedAt = r.isNull() ? null : r.longValue("emittedAt");
+                    case "context" -> context = r.isNull() ? SessionContext.UNKNOWN : readContext(r);
                     default -> r.skipValue();
                 }
             }
@@ -153,8 +165,27 @@ public final class RiskScoreSerde implements Serializable {
                 throw WireReader.missing("emittedAt");
             }
             return new RiskScore(version, sessionId, userId, score, parsedAction, evidence, reasons, features,
-                    modelVersion, windowStart, windowEnd, counts, isFinal, emittedAt);
+                    modelVersion, windowStart, windowEnd, counts, isFinal, emittedAt, context);
         }
+    }
+
+    private static SessionContext readContext(WireReader r) throws InvalidRecordException {
+        r.beginObject("context");
+        String route = null;
+        String clientIp = null;
+        String userAgent = null;
+        String deviceFingerprint = null;
+        for (String field = r.nextField(); field != null; field = r.nextField()) {
+            switch (field) {
+                case "route" -> route = r.stringOrNull("context.route", MAX_STRING_LENGTH);
+                case "clientIp" -> clientIp = r.stringOrNull("context.clientIp", MAX_STRING_LENGTH);
+                case "userAgent" -> userAgent = r.stringOrNull("context.userAgent", MAX_STRING_LENGTH);
+                case "deviceFingerprint" ->
+                        deviceFingerprint = r.stringOrNull("context.deviceFingerprint", MAX_STRING_LENGTH);
+                default -> r.skipValue();
+            }
+        }
+        return new SessionContext(route, clientIp, userAgent, deviceFingerprint);
     }
 
     private static List<Reason> readReasons(WireReader r) throws InvalidRecordException {

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param windowStart  epoch ms, first event of the session window
  * @param windowEnd    epoch ms, exclusive end of the session window (last event + gap)
  * @param emittedAt    epoch ms (processing time) when the job emitted this score
+ * @param context      where the session came from, as of its latest batch
  */
 public record RiskScore(
         int schemaVersion,
@@ -30,7 +31,8 @@ public record RiskScore(
         long windowEnd,
         EventCounts counts,
         boolean isFinal,
-        long emittedAt) {
+        long emittedAt,
+        SessionContext context) {
 
     public static final String EVIDENCE_SUFFICIENT = "sufficient";
     public static final String EVIDENCE_INSUFFICIENT = "insufficient";
@@ -38,5 +40,26 @@ public record RiskScore(
     public RiskScore {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
         features = features == null ? Map.of() : Map.copyOf(features);
+        context = context == null ? SessionContext.UNKNOWN : context;
+    }
+
+    /** A score whose session context is not known. */
+    public RiskScore(
+            int schemaVersion,
+            String sessionId,
+            String userId,
+            double score,
+            Action action,
+            String evidence,
+            List<Reason> reasons,
+            Map<String, Double> features,
+            String modelVersion,
+            long windowStart,
+            long windowEnd,
+            EventCounts counts,
+            boolean isFinal,
+            long emittedAt) {
+        this(schemaVersion, sessionId, userId, score, action, evidence, reasons, features, modelVersion,
+                windowStart, windowEnd, counts, isFinal, emittedAt, SessionContext.UNKNOWN);
     }
 }
