@@ -15,7 +15,7 @@ import java.io.IOException;
  * <p>Limit: a key held across a batch boundary while another key of the same class is pressed
  * and released in the next batch is matched differently than in one batch would be.
  */
-final class KeystrokeRhythm {
+final class KeystrokeRhythm extends TimeOrderedRun<KeystrokeRhythm> {
 
     /**
      * A key held longer than this is not typing (a held modifier, a lost keyup). Typical dwell
@@ -42,8 +42,6 @@ final class KeystrokeRhythm {
     long keydowns;
     final RunningMoments dwell = new RunningMoments();
     final RunningMoments flight = new RunningMoments();
-    long firstT = Long.MAX_VALUE;
-    long lastT = Long.MIN_VALUE;
     boolean hasKeydown;
     long firstKeydownT;
     long lastKeydownT;
@@ -73,62 +71,27 @@ final class KeystrokeRhythm {
         }
     }
 
+    @Override
     boolean isEmpty() {
         return events == 0;
     }
 
-    void merge(KeystrokeRhythm other) {
-        if (other.isEmpty()) {
-            return;
-        }
-        if (isEmpty()) {
-            copyFrom(other);
-        } else if (lastT <= other.firstT) {
-            append(other);
-        } else if (other.lastT <= firstT) {
-            KeystrokeRhythm combined = other.copy();
-            combined.append(this);
-            copyFrom(combined);
-        } else {
-            absorbOverlapping(other);
-        }
-    }
-
-    /** Combines a run that overlaps this one in time or is not adjacent to it: nothing is computed across. */
-    void absorbOverlapping(KeystrokeRhythm other) {
-        if (other.isEmpty()) {
-            return;
-        }
-        if (isEmpty()) {
-            copyFrom(other);
-            return;
-        }
-        // Overlapping runs (duplicate or interleaved batches): add the moments, compute nothing
-        // across them, keep the held keys of both (newest win) and drop the other's pending keyups.
-        addInteriorOf(other);
-        for (int c = 0; c < CLASSES; c++) {
-            for (int i = 0; i < other.heldCount[c]; i++) {
-                hold(c, other.heldSince[c][i]);
-            }
-        }
+    /**
+     * Overlapping runs (duplicate or interleaved batches): keep the held keys of both (newest win)
+     * and drop the other's pending keyups.
+     */
+    @Override
+    void absorbEdgesOf(KeystrokeRhythm other) {
+        holdAllOf(other);
         if (other.hasKeydown) {
             firstKeydownT = hasKeydown ? Math.min(firstKeydownT, other.firstKeydownT) : other.firstKeydownT;
             lastKeydownT = hasKeydown ? Math.max(lastKeydownT, other.lastKeydownT) : other.lastKeydownT;
             hasKeydown = true;
         }
-        firstT = Math.min(firstT, other.firstT);
-        lastT = Math.max(lastT, other.lastT);
     }
 
-    void append(KeystrokeRhythm later) {
-        if (later.isEmpty()) {
-            return;
-        }
-        if (isEmpty()) {
-            copyFrom(later);
-            return;
-        }
-        addInteriorOf(later);
+    @Override
+    void stitchEdgesOf(KeystrokeRhythm later) {
         if (hasKeydown && later.hasKeydown) {
             addFlight(later.firstKeydownT - lastKeydownT);
         }
@@ -141,11 +104,7 @@ final class KeystrokeRhythm {
                 pendingKeyups++;
             }
         }
-        for (int c = 0; c < CLASSES; c++) {
-            for (int i = 0; i < later.heldCount[c]; i++) {
-                hold(c, later.heldSince[c][i]);
-            }
-        }
+        holdAllOf(later);
         if (later.hasKeydown) {
             if (!hasKeydown) {
                 firstKeydownT = later.firstKeydownT;
@@ -153,10 +112,10 @@ final class KeystrokeRhythm {
             lastKeydownT = later.lastKeydownT;
             hasKeydown = true;
         }
-        lastT = later.lastT;
     }
 
-    private void addInteriorOf(KeystrokeRhythm other) {
+    @Override
+    void addInteriorOf(KeystrokeRhythm other) {
         events += other.events;
         keydowns += other.keydowns;
         dwell.merge(other.dwell);
@@ -192,6 +151,14 @@ final class KeystrokeRhythm {
         heldCount[cls]--;
     }
 
+    private void holdAllOf(KeystrokeRhythm other) {
+        for (int c = 0; c < CLASSES; c++) {
+            for (int i = 0; i < other.heldCount[c]; i++) {
+                hold(c, other.heldSince[c][i]);
+            }
+        }
+    }
+
     private void hold(int cls, long t) {
         if (heldCount[cls] == MAX_HELD_PER_CLASS) {
             removeOldest(cls);
@@ -199,12 +166,14 @@ final class KeystrokeRhythm {
         heldSince[cls][heldCount[cls]++] = t;
     }
 
+    @Override
     KeystrokeRhythm copy() {
         KeystrokeRhythm copy = new KeystrokeRhythm();
         copy.copyFrom(this);
         return copy;
     }
 
+    @Override
     void copyFrom(KeystrokeRhythm o) {
         events = o.events;
         keydowns = o.keydowns;

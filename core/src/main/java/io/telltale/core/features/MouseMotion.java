@@ -20,7 +20,7 @@ import java.io.IOException;
  * <p>A run is folded sample by sample by stitching a one-sample run onto it ({@link #append}), so
  * the sequential and the merged paths are the same code.
  */
-final class MouseMotion {
+final class MouseMotion extends TimeOrderedRun<MouseMotion> {
 
     /**
      * A gap between mouse samples longer than this ends a stroke. The Balabit mouse-dynamics
@@ -97,8 +97,6 @@ final class MouseMotion {
     final long[] teleports = new long[2];
 
     // ---- edges
-    long firstSampleT = Long.MAX_VALUE;
-    long lastSampleT = Long.MIN_VALUE;
     int firstPointerX;
     int firstPointerY;
     int lastPointerX;
@@ -138,8 +136,8 @@ final class MouseMotion {
     void resetToSample(long t, int x, int y, int kindCode) {
         clear();
         events = 1;
-        firstSampleT = t;
-        lastSampleT = t;
+        firstT = t;
+        lastT = t;
         firstPointerX = lastPointerX = x;
         firstPointerY = lastPointerY = y;
         if (kindCode == MouseKind.MOVE.code()) {
@@ -179,24 +177,15 @@ final class MouseMotion {
 
     private static final MouseMotion EMPTY = new MouseMotion();
 
+    @Override
     boolean isEmpty() {
         return events == 0;
     }
 
-    /** Folds in a summary of any part of the session: stitched when ordered, combined when overlapping. */
-    void merge(MouseMotion other) {
-        if (other.isEmpty()) {
-            return;
-        }
-        if (isEmpty()) {
-            copyFrom(other);
-        } else if (lastSampleT <= other.firstSampleT) {
-            append(other);
-        } else if (other.lastSampleT <= firstSampleT) {
-            MouseMotion combined = other.copy();
-            combined.append(this);
-            copyFrom(combined);
-        } else if (firstSampleT <= other.firstSampleT) {
+    /** Of two overlapping runs, the one that starts first keeps its edges. */
+    @Override
+    void mergeOverlapping(MouseMotion other) {
+        if (firstT <= other.firstT) {
             absorbOverlapping(other);
         } else {
             MouseMotion combined = other.copy();
@@ -205,37 +194,20 @@ final class MouseMotion {
         }
     }
 
-    /** Stitches {@code later}, which starts at or after this run's last sample, onto the end. */
-    void append(MouseMotion later) {
-        if (later.isEmpty()) {
-            return;
-        }
-        if (isEmpty()) {
-            copyFrom(later);
-            return;
-        }
-        addInteriorOf(later);
+    @Override
+    void stitchEdgesOf(MouseMotion later) {
         resolveClicksOf(later);
         joinMoves(later);
-        lastSampleT = later.lastSampleT;
         lastPointerX = later.lastPointerX;
         lastPointerY = later.lastPointerY;
     }
 
     /**
-     * Combines a run that overlaps this one in time (a duplicate or interleaved batch). No term is
-     * computed across the two: their moments and counts are added, this run keeps its edges, the
-     * other's open strokes count as completed and its pending clicks as unapproached.
+     * Overlapping runs (a duplicate or interleaved batch): this run keeps its edges, the other's
+     * open strokes count as completed and its pending clicks as unapproached.
      */
-    void absorbOverlapping(MouseMotion other) {
-        if (other.isEmpty()) {
-            return;
-        }
-        if (isEmpty()) {
-            copyFrom(other);
-            return;
-        }
-        addInteriorOf(other);
+    @Override
+    void absorbEdgesOf(MouseMotion other) {
         finishStroke(other.leading);
         if (other.brokenInside) {
             finishStroke(other.trailing);
@@ -243,11 +215,10 @@ final class MouseMotion {
         for (int i = 0; i < other.pendingClicks; i++) {
             pressesWithoutApproach[other.pendingClickKind[i]]++;
         }
-        firstSampleT = Math.min(firstSampleT, other.firstSampleT);
-        lastSampleT = Math.max(lastSampleT, other.lastSampleT);
     }
 
-    private void addInteriorOf(MouseMotion other) {
+    @Override
+    void addInteriorOf(MouseMotion other) {
         events += other.events;
         speed.merge(other.speed);
         acceleration.merge(other.acceleration);
@@ -575,12 +546,14 @@ final class MouseMotion {
         return Math.hypot((double) x2 - x1, (double) y2 - y1);
     }
 
+    @Override
     MouseMotion copy() {
         MouseMotion copy = new MouseMotion();
         copy.copyFrom(this);
         return copy;
     }
 
+    @Override
     void copyFrom(MouseMotion o) {
         events = o.events;
         moves = o.moves;
@@ -602,8 +575,8 @@ final class MouseMotion {
         System.arraycopy(o.pressesWithoutApproach, 0, pressesWithoutApproach, 0, 2);
         System.arraycopy(o.teleportChecks, 0, teleportChecks, 0, 2);
         System.arraycopy(o.teleports, 0, teleports, 0, 2);
-        firstSampleT = o.firstSampleT;
-        lastSampleT = o.lastSampleT;
+        firstT = o.firstT;
+        lastT = o.lastT;
         firstPointerX = o.firstPointerX;
         firstPointerY = o.firstPointerY;
         lastPointerX = o.lastPointerX;
@@ -647,8 +620,8 @@ final class MouseMotion {
             BinaryForm.writeVarLong(out, teleportChecks[k]);
             BinaryForm.writeVarLong(out, teleports[k]);
         }
-        BinaryForm.writeVarLong(out, firstSampleT);
-        BinaryForm.writeVarLong(out, lastSampleT - firstSampleT);
+        BinaryForm.writeVarLong(out, firstT);
+        BinaryForm.writeVarLong(out, lastT - firstT);
         BinaryForm.writeVarInt(out, firstPointerX);
         BinaryForm.writeVarInt(out, firstPointerY);
         BinaryForm.writeVarInt(out, lastPointerX);
@@ -656,7 +629,7 @@ final class MouseMotion {
         BinaryForm.writeVarInt(out, pendingTeleportKind);
         BinaryForm.writeVarInt(out, pendingClicks);
         for (int i = 0; i < pendingClicks; i++) {
-            BinaryForm.writeVarLong(out, pendingClickT[i] - firstSampleT);
+            BinaryForm.writeVarLong(out, pendingClickT[i] - firstT);
             BinaryForm.writeVarInt(out, pendingClickX[i]);
             BinaryForm.writeVarInt(out, pendingClickY[i]);
             BinaryForm.writeVarInt(out, pendingClickKind[i]);
@@ -666,10 +639,10 @@ final class MouseMotion {
         if (moves == 0) {
             return;
         }
-        BinaryForm.writeVarLong(out, firstMoveT - firstSampleT);
+        BinaryForm.writeVarLong(out, firstMoveT - firstT);
         BinaryForm.writeVarInt(out, firstMoveX);
         BinaryForm.writeVarInt(out, firstMoveY);
-        BinaryForm.writeVarLong(out, lastMoveT - firstSampleT);
+        BinaryForm.writeVarLong(out, lastMoveT - firstT);
         BinaryForm.writeVarInt(out, lastMoveX);
         BinaryForm.writeVarInt(out, lastMoveY);
         leading.writeTo(out);
@@ -678,8 +651,8 @@ final class MouseMotion {
         }
         BinaryForm.writeVarLong(out, firstGap);
         BinaryForm.writeVarLong(out, lastGap);
-        firstSpeeds.writeTo(out, firstSampleT);
-        lastSpeeds.writeTo(out, firstSampleT);
+        firstSpeeds.writeTo(out, firstT);
+        lastSpeeds.writeTo(out, firstT);
         BinaryForm.writeVarInt(out, firstDirX);
         BinaryForm.writeVarInt(out, firstDirY);
         BinaryForm.writeVarInt(out, lastDirX);
@@ -715,8 +688,8 @@ final class MouseMotion {
             teleportChecks[k] = BinaryForm.readVarLong(in);
             teleports[k] = BinaryForm.readVarLong(in);
         }
-        firstSampleT = BinaryForm.readVarLong(in);
-        lastSampleT = firstSampleT + BinaryForm.readVarLong(in);
+        firstT = BinaryForm.readVarLong(in);
+        lastT = firstT + BinaryForm.readVarLong(in);
         firstPointerX = BinaryForm.readVarInt(in);
         firstPointerY = BinaryForm.readVarInt(in);
         lastPointerX = BinaryForm.readVarInt(in);
@@ -727,7 +700,7 @@ final class MouseMotion {
             throw new IOException("pending clicks out of range: " + pendingClicks);
         }
         for (int i = 0; i < pendingClicks; i++) {
-            pendingClickT[i] = firstSampleT + BinaryForm.readVarLong(in);
+            pendingClickT[i] = firstT + BinaryForm.readVarLong(in);
             pendingClickX[i] = BinaryForm.readVarInt(in);
             pendingClickY[i] = BinaryForm.readVarInt(in);
             pendingClickKind[i] = BinaryForm.readVarInt(in);
@@ -742,10 +715,10 @@ final class MouseMotion {
         if (moves == 0) {
             return;
         }
-        firstMoveT = firstSampleT + BinaryForm.readVarLong(in);
+        firstMoveT = firstT + BinaryForm.readVarLong(in);
         firstMoveX = BinaryForm.readVarInt(in);
         firstMoveY = BinaryForm.readVarInt(in);
-        lastMoveT = firstSampleT + BinaryForm.readVarLong(in);
+        lastMoveT = firstT + BinaryForm.readVarLong(in);
         lastMoveX = BinaryForm.readVarInt(in);
         lastMoveY = BinaryForm.readVarInt(in);
         leading.readFrom(in);
@@ -754,8 +727,8 @@ final class MouseMotion {
         }
         firstGap = BinaryForm.readVarLong(in);
         lastGap = BinaryForm.readVarLong(in);
-        firstSpeeds.readFrom(in, firstSampleT);
-        lastSpeeds.readFrom(in, firstSampleT);
+        firstSpeeds.readFrom(in, firstT);
+        lastSpeeds.readFrom(in, firstT);
         firstDirX = BinaryForm.readVarInt(in);
         firstDirY = BinaryForm.readVarInt(in);
         lastDirX = BinaryForm.readVarInt(in);

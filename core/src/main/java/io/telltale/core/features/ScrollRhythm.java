@@ -5,7 +5,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 
 /** Summary of a time-ordered run of scroll events: interval and step-size moments, first and last time. */
-final class ScrollRhythm {
+final class ScrollRhythm extends TimeOrderedRun<ScrollRhythm> {
 
     /**
      * A gap between scroll events longer than this is a reading pause. Wheel and touchpad scroll
@@ -20,8 +20,6 @@ final class ScrollRhythm {
     final RunningMoments interval = new RunningMoments();
     final RunningMoments delta = new RunningMoments();
     long pauses;
-    long firstT = Long.MAX_VALUE;
-    long lastT = Long.MIN_VALUE;
 
     void resetToSample(long t, int dx, int dy) {
         events = 1;
@@ -32,51 +30,13 @@ final class ScrollRhythm {
         firstT = lastT = t;
     }
 
+    @Override
     boolean isEmpty() {
         return events == 0;
     }
 
-    void merge(ScrollRhythm other) {
-        if (other.isEmpty()) {
-            return;
-        }
-        if (isEmpty()) {
-            copyFrom(other);
-        } else if (lastT <= other.firstT) {
-            append(other);
-        } else if (other.lastT <= firstT) {
-            ScrollRhythm combined = other.copy();
-            combined.append(this);
-            copyFrom(combined);
-        } else {
-            absorbOverlapping(other);
-        }
-    }
-
-    /** Combines a run that overlaps this one in time or is not adjacent to it: nothing is computed across. */
-    void absorbOverlapping(ScrollRhythm other) {
-        if (other.isEmpty()) {
-            return;
-        }
-        if (isEmpty()) {
-            copyFrom(other);
-            return;
-        }
-        // Overlapping runs: moments add up, no interval is measured across them.
-        addInteriorOf(other);
-        firstT = Math.min(firstT, other.firstT);
-        lastT = Math.max(lastT, other.lastT);
-    }
-
-    void append(ScrollRhythm later) {
-        if (later.isEmpty()) {
-            return;
-        }
-        if (isEmpty()) {
-            copyFrom(later);
-            return;
-        }
-        addInteriorOf(later);
+    @Override
+    void stitchEdgesOf(ScrollRhythm later) {
         long gap = later.firstT - lastT;
         if (gap <= MAX_INTERVAL_MS) {
             interval.add(gap);
@@ -84,22 +44,24 @@ final class ScrollRhythm {
                 pauses++;
             }
         }
-        lastT = later.lastT;
     }
 
-    private void addInteriorOf(ScrollRhythm other) {
+    @Override
+    void addInteriorOf(ScrollRhythm other) {
         events += other.events;
         interval.merge(other.interval);
         delta.merge(other.delta);
         pauses += other.pauses;
     }
 
+    @Override
     ScrollRhythm copy() {
         ScrollRhythm copy = new ScrollRhythm();
         copy.copyFrom(this);
         return copy;
     }
 
+    @Override
     void copyFrom(ScrollRhythm o) {
         events = o.events;
         interval.copyFrom(o.interval);

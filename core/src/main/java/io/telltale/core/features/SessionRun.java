@@ -53,11 +53,11 @@ final class SessionRun {
     }
 
     long firstT() {
-        return Math.min(Math.min(mouse.firstSampleT, keys.firstT), Math.min(scroll.firstT, touch.firstT));
+        return Math.min(Math.min(mouse.firstT, keys.firstT), Math.min(scroll.firstT, touch.firstT));
     }
 
     long lastT() {
-        return Math.max(Math.max(mouse.lastSampleT, keys.lastT), Math.max(scroll.lastT, touch.lastT));
+        return Math.max(Math.max(mouse.lastT, keys.lastT), Math.max(scroll.lastT, touch.lastT));
     }
 
     SessionRun copy() {

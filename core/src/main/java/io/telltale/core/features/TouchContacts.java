@@ -14,15 +14,13 @@ import java.io.IOException;
  * <p>A START while a contact is open abandons the open one (a second finger, or a lost END);
  * samples outside any contact are counted but measure nothing.
  */
-final class TouchContacts {
+final class TouchContacts extends TimeOrderedRun<TouchContacts> {
 
     long events;
     final RunningMoments duration = new RunningMoments();
     final RunningMoments movement = new RunningMoments();
     final RunningMoments radius = new RunningMoments();
     final RunningMoments force = new RunningMoments();
-    long firstT = Long.MAX_VALUE;
-    long lastT = Long.MIN_VALUE;
 
     boolean hasLead;
     int leadFirstX;
@@ -64,51 +62,13 @@ final class TouchContacts {
         }
     }
 
+    @Override
     boolean isEmpty() {
         return events == 0;
     }
 
-    void merge(TouchContacts other) {
-        if (other.isEmpty()) {
-            return;
-        }
-        if (isEmpty()) {
-            copyFrom(other);
-        } else if (lastT <= other.firstT) {
-            append(other);
-        } else if (other.lastT <= firstT) {
-            TouchContacts combined = other.copy();
-            combined.append(this);
-            copyFrom(combined);
-        } else {
-            absorbOverlapping(other);
-        }
-    }
-
-    /** Combines a run that overlaps this one in time or is not adjacent to it: nothing is computed across. */
-    void absorbOverlapping(TouchContacts other) {
-        if (other.isEmpty()) {
-            return;
-        }
-        if (isEmpty()) {
-            copyFrom(other);
-            return;
-        }
-        // Overlapping runs: moments add up, this run keeps its edges, nothing joins across.
-        addInteriorOf(other);
-        firstT = Math.min(firstT, other.firstT);
-        lastT = Math.max(lastT, other.lastT);
-    }
-
-    void append(TouchContacts later) {
-        if (later.isEmpty()) {
-            return;
-        }
-        if (isEmpty()) {
-            copyFrom(later);
-            return;
-        }
-        addInteriorOf(later);
+    @Override
+    void stitchEdgesOf(TouchContacts later) {
         boolean leadOpenThrough = !hasStart && hasLead && !leadEnded;
         if (later.hasLead && (hasOpen || leadOpenThrough)) {
             int tailX = hasOpen ? openLastX : leadLastX;
@@ -142,10 +102,10 @@ final class TouchContacts {
             openLastY = later.openLastY;
             openPath = later.openPath;
         }
-        lastT = later.lastT;
     }
 
-    private void addInteriorOf(TouchContacts other) {
+    @Override
+    void addInteriorOf(TouchContacts other) {
         events += other.events;
         duration.merge(other.duration);
         movement.merge(other.movement);
@@ -153,12 +113,14 @@ final class TouchContacts {
         force.merge(other.force);
     }
 
+    @Override
     TouchContacts copy() {
         TouchContacts copy = new TouchContacts();
         copy.copyFrom(this);
         return copy;
     }
 
+    @Override
     void copyFrom(TouchContacts o) {
         events = o.events;
         duration.copyFrom(o.duration);
