@@ -11,6 +11,8 @@ import java.io.IOException;
  * into the summary of the whole without keeping the values.
  */
 final class RunningMoments {
+
+    private static final RunningMoments EMPTY = new RunningMoments();
     private long count;
     private double mean;
     private double squaredDeviations;
@@ -35,6 +37,11 @@ final class RunningMoments {
         mean += delta * other.count / total;
         squaredDeviations += other.squaredDeviations + delta * delta * ((double) count * other.count / total);
         count = total;
+    }
+
+    /** Forgets everything, as a new instance would, without allocating one. */
+    void clear() {
+        copyFrom(EMPTY);
     }
 
     void copyFrom(RunningMoments other) {

@@ -23,8 +23,8 @@ final class ScrollRhythm extends TimeOrderedRun<ScrollRhythm> {
 
     void resetToSample(long t, int dx, int dy) {
         events = 1;
-        interval.copyFrom(new RunningMoments());
-        delta.copyFrom(new RunningMoments());
+        interval.clear();
+        delta.clear();
         delta.add(Math.hypot(dx, dy));
         pauses = 0;
         firstT = lastT = t;

@@ -16,6 +16,9 @@ import java.io.IOException;
  */
 final class TouchContacts extends TimeOrderedRun<TouchContacts> {
 
+    /** What a run is before its first sample; copied from so a reset allocates nothing. */
+    private static final TouchContacts EMPTY = new TouchContacts();
+
     long events;
     final RunningMoments duration = new RunningMoments();
     final RunningMoments movement = new RunningMoments();
@@ -38,7 +41,7 @@ final class TouchContacts extends TimeOrderedRun<TouchContacts> {
     double openPath;
 
     void resetToSample(long t, int x, int y, int phase, float radiusOrNaN, float forceOrNaN) {
-        copyFrom(new TouchContacts());
+        copyFrom(EMPTY);
         events = 1;
         firstT = lastT = t;
         if (radiusOrNaN > 0 && Float.isFinite(radiusOrNaN)) {
