@@ -166,6 +166,9 @@ class TelltaleJobITCase extends TelltaleTestBase {
             assertThat(entry.getValue().counts().batches())
                     .as("batches counted for %s", entry.getKey())
                     .isEqualTo(batchesPerSession.get(entry.getKey()));
+            assertThat(entry.getValue().context().deviceFingerprint()).matches("[0-9a-f]{16}");
+            assertThat(entry.getValue().context().clientIp()).isNotBlank();
+            assertThat(entry.getValue().context().route()).startsWith("/");
         }
         for (Map.Entry<String, Actor> entry : truth.entrySet()) {
             RiskScore score = finals.get(entry.getKey());

@@ -1,9 +1,11 @@
 package io.telltale.core.features;
 
+import io.telltale.core.session.DeviceFingerprint;
 import io.telltale.core.wire.EventCounts;
 import io.telltale.core.wire.KeyTrack;
 import io.telltale.core.wire.MouseTrack;
 import io.telltale.core.wire.ScrollTrack;
+import io.telltale.core.wire.SessionContext;
 import io.telltale.core.wire.TelemetryBatch;
 import io.telltale.core.wire.TouchTrack;
 import java.io.DataInput;
@@ -36,7 +38,8 @@ import java.util.List;
 public final class SessionFeatureAccumulator {
 
     /** First byte of the binary form. */
-    static final int FORMAT_VERSION = 1;
+    /** 2 added the session context; 1 is still read (its context is unknown). */
+    static final int FORMAT_VERSION = 2;
 
     /** Speed samples (segments with positive duration, inside strokes) needed for speed statistics. */
     public static final int MIN_SPEED_SAMPLES = 20;
@@ -71,6 +74,9 @@ public final class SessionFeatureAccumulator {
     private long batches;
     private String userId;
     private long userIdAt = Long.MIN_VALUE;
+    /** Where the session came from, as of the batch that started last ({@link #contextAt}). */
+    private SessionContext context = SessionContext.UNKNOWN;
+    private long contextAt = Long.MIN_VALUE;
     /** Disjoint runs of consecutive batches, ordered by sequence. */
     private final List<SessionRun> runs = new ArrayList<>(1);
     private final DeviceTells device = new DeviceTells();
@@ -83,6 +89,11 @@ public final class SessionFeatureAccumulator {
         if (batch.userId() != null && (userId == null || batch.startedAt() >= userIdAt)) {
             userId = batch.userId();
             userIdAt = batch.startedAt();
+        }
+        if (batch.startedAt() >= contextAt) {
+            context = new SessionContext(batch.route(), batch.clientIp(), batch.userAgent(),
+                    DeviceFingerprint.of(batch.userAgent(), batch.device()));
+            contextAt = batch.startedAt();
         }
         device.observe(batch.device(), batch.userAgent());
         SessionRun run = new SessionRun();
@@ -213,6 +224,10 @@ public final class SessionFeatureAccumulator {
             userId = other.userId;
             userIdAt = other.userIdAt;
         }
+        if (other.contextAt >= contextAt) {
+            context = other.context;
+            contextAt = other.contextAt;
+        }
         for (SessionRun run : other.runs) {
             insert(run.copy());
         }
@@ -243,6 +258,11 @@ public final class SessionFeatureAccumulator {
     }
 
     /** The latest non-null user id seen, by batch start time; null if none. */
+    /** Where the session came from, as of its latest batch. */
+    public SessionContext context() {
+        return context;
+    }
+
     public String userId() {
         return userId;
     }
@@ -338,6 +358,8 @@ public final class SessionFeatureAccumulator {
         copy.batches = batches;
         copy.userId = userId;
         copy.userIdAt = userIdAt;
+        copy.context = context;
+        copy.contextAt = contextAt;
         for (SessionRun run : runs) {
             copy.runs.add(run.copy());
         }
@@ -354,6 +376,14 @@ public final class SessionFeatureAccumulator {
             out.writeUTF(userId);
             BinaryForm.writeVarLong(out, userIdAt);
         }
+        out.writeBoolean(!context.isUnknown());
+        if (!context.isUnknown()) {
+            writeNullableUTF(out, context.route());
+            writeNullableUTF(out, context.clientIp());
+            writeNullableUTF(out, context.userAgent());
+            writeNullableUTF(out, context.deviceFingerprint());
+            BinaryForm.writeVarLong(out, contextAt);
+        }
         device.writeTo(out);
         out.writeByte(runs.size());
         for (SessionRun run : runs) {
@@ -363,7 +393,7 @@ public final class SessionFeatureAccumulator {
 
     public static SessionFeatureAccumulator readFrom(DataInput in) throws IOException {
         int version = in.readUnsignedByte();
-        if (version != FORMAT_VERSION) {
+        if (version != FORMAT_VERSION && version != 1) {
             throw new IOException("unsupported accumulator format version " + version);
         }
         SessionFeatureAccumulator acc = new SessionFeatureAccumulator();
@@ -371,6 +401,11 @@ public final class SessionFeatureAccumulator {
         if (in.readBoolean()) {
             acc.userId = in.readUTF();
             acc.userIdAt = BinaryForm.readVarLong(in);
+        }
+        if (version >= 2 && in.readBoolean()) {
+            acc.context = new SessionContext(
+                    readNullableUTF(in), readNullableUTF(in), readNullableUTF(in), readNullableUTF(in));
+            acc.contextAt = BinaryForm.readVarLong(in);
         }
         acc.device.readFrom(in);
         int runCount = in.readUnsignedByte();
@@ -381,5 +416,16 @@ public final class SessionFeatureAccumulator {
             acc.runs.add(SessionRun.readFrom(in));
         }
         return acc;
+    }
+
+    private static void writeNullableUTF(DataOutput out, String value) throws IOException {
+        out.writeBoolean(value != null);
+        if (value != null) {
+            out.writeUTF(value);
+        }
+    }
+
+    private static String readNullableUTF(DataInput in) throws IOException {
+        return in.readBoolean() ? in.readUTF() : null;
     }
 }

@@ -61,7 +61,8 @@ public final class SessionScorer implements Serializable {
                 windowEnd,
                 features.counts(),
                 isFinal,
-                emittedAt);
+                emittedAt,
+                accumulator.context());
     }
 
     public String modelVersion() {

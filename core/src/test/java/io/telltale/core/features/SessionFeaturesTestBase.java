@@ -129,7 +129,7 @@ public abstract class SessionFeaturesTestBase {
             return cutAt(cuts);
         }
 
-        private TelemetryBatch batch(long sequence, long from, long to) {
+        TelemetryBatch batch(long sequence, long from, long to) {
             List<MouseSample> m = mouse.stream().filter(s -> s.t() >= from && s.t() < to).toList();
             List<KeySample> k = keys.stream().filter(s -> s.t() >= from && s.t() < to).toList();
             List<ScrollSample> sc = scroll.stream().filter(s -> s.t() >= from && s.t() < to).toList();
