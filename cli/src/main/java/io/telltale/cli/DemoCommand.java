@@ -137,7 +137,7 @@ final class DemoCommand implements Callable<Integer> {
                 System.out.println();
                 System.out.println("telltale demo: stopping. Final tally: " + LiveTable.summary(board));
                 job.cancel().get(30, TimeUnit.SECONDS);
-                consumer.close();
+                consumer.stop();
                 consuming.join(5_000);
             }
         } finally {

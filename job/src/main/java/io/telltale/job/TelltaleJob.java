@@ -196,6 +196,8 @@ public final class TelltaleJob {
     }
 
     /** Runs on a Flink cluster against Kafka; settings come as {@code --key value} arguments. */
+    // flink-connector-kafka 5.0 takes only Kafka's deprecated OffsetResetStrategy for committed offsets.
+    @SuppressWarnings("deprecation")
     public static void main(String[] args) throws Exception {
         Configuration config = defaultFlinkConfiguration();
         config.addAll(Configuration.fromMap(ParameterTool.fromArgs(args).toMap()));

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -58,7 +59,7 @@ public final class ScoreConsumer implements Runnable, AutoCloseable {
                 }
             }
         }
-        consumer.close(Duration.ofSeconds(2));
+        consumer.close(CloseOptions.timeout(Duration.ofSeconds(2)));
     }
 
     public long scoresRead() {
@@ -69,8 +70,13 @@ public final class ScoreConsumer implements Runnable, AutoCloseable {
         return deadLettersRead.get();
     }
 
+    /** Ends the polling loop; the consumer closes itself on the way out. */
+    public void stop() {
+        running = false;
+    }
+
     @Override
     public void close() {
-        running = false;
+        stop();
     }
 }
