@@ -27,11 +27,16 @@ export const DEFAULTS = {
   maxAttempts: 8
 };
 
-/** 32-bit FNV-1a of a string, as a fraction in [0, 1): the session's sampling draw. */
+/**
+ * The session's sampling draw in [0, 1): 32-bit FNV-1a of the id, then MurmurHash3's finaliser
+ * so that ids differing in their last character (sess-1, sess-2) still spread over the range.
+ */
 export function sampleDraw(s) {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return (h >>> 0) / 4294967296;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return ((h ^ (h >>> 16)) >>> 0) / 4294967296;
 }
 
 function uuid(win) {
@@ -86,6 +91,7 @@ export function create(userConfig, win) {
   let lastTouch = -Infinity;
   let scrollX = 0, scrollY = 0;
   let sampledOut = false;
+  let hiding = false;
 
   const storage = () => { try { return win.sessionStorage; } catch (e) { return null; } };
   const save = () => {
@@ -155,7 +161,8 @@ export function create(userConfig, win) {
   // The page is going away or out of sight: cut what is open and hand it all to the browser.
   function onHide(e) {
     if (e.type === 'visibilitychange' && win.document.visibilityState !== 'hidden') return;
-    cut();
+    hiding = true;
+    try { cut(); } finally { hiding = false; }
     transport.flushBeacon();
   }
 
@@ -213,7 +220,7 @@ export function create(userConfig, win) {
     transport.resume();
     recorder = createRecorder({
       header, seq: state.seq, maxSamples: cfg.maxBatchSamples,
-      emit: (p) => { save(); log('batch', p); transport.enqueue(p); }
+      emit: (p) => { save(); log('batch', p); transport.enqueue(p, hiding); }
     });
     save();
     scrollX = win.scrollX || 0; scrollY = win.scrollY || 0;

@@ -56,7 +56,8 @@ export function createTransport(o) {
     if (p) { dropped++; o.log('dropped batch ' + p.seq + ': ' + why); }
   };
 
-  function enqueue(p) {
+  /** Queues a cut batch; `later`: leave it to the caller's flushBeacon instead of POSTing now. */
+  function enqueue(p, later) {
     if (queue.length >= o.maxQueue) {
       // Never drop the batch on the wire: it may already have arrived.
       const at = inflight && queue.length > 1 ? 1 : 0;
@@ -65,7 +66,7 @@ export function createTransport(o) {
       o.log('queue full, dropped the oldest batch');
     }
     queue.push(p);
-    pump();
+    if (!later) pump();
   }
 
   function schedule(ms) {
