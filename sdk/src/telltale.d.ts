@@ -12,7 +12,7 @@ export interface TelltaleConfig {
   sessionToken?: string;
   /** The authenticated user, if any; can be set later with setUserId. */
   userId?: string | null;
-  /** The route reported with each batch; default location.pathname at the batch's first event. */
+  /** The route reported with each batch, read when the batch is cut; default location.pathname. */
   route?: string | (() => string);
   /** Fraction of sessions collected, 0..1, drawn once per session id. Default 1. */
   sampleRate?: number;
