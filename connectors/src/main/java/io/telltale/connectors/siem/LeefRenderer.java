@@ -26,9 +26,9 @@ public final class LeefRenderer implements AlertRenderer {
 
     private static final long serialVersionUID = 1L;
     public static final char TAB = '\t';
-    /** LEEF's default {@code devTime} layout, written in UTC. */
+    /** LEEF's default {@code devTime} layout (MMM dd yyyy HH:mm:ss.SSS zzz), always in UTC so the zone text cannot vary with locale data. */
     static final DateTimeFormatter DEV_TIME =
-            DateTimeFormatter.ofPattern("MMM dd yyyy HH:mm:ss.SSS zzz", Locale.ROOT).withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("MMM dd yyyy HH:mm:ss.SSS 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final char delimiter;
 
