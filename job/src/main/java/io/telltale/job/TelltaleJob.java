@@ -78,6 +78,7 @@ public final class TelltaleJob {
     private final Sink<DeadLetter> deadLetterSink;
     private final Configuration config;
     private final RiskModel model;
+    private AlertStage alerts;
 
     public TelltaleJob(
             Source<RawRecord, ?, ?> telemetrySource,
@@ -98,6 +99,12 @@ public final class TelltaleJob {
         this.deadLetterSink = deadLetterSink;
         this.config = config;
         this.model = model;
+    }
+
+    /** Also applies policies to the scores and sends alerts (docs/alerts.md). */
+    public TelltaleJob withAlerts(AlertStage alertStage) {
+        this.alerts = alertStage;
+        return this;
     }
 
     /** Adds the topology to {@code env}. */
@@ -139,6 +146,9 @@ public final class TelltaleJob {
         SingleOutputStreamOperator<RiskScore> scores = scoreSessions(bySession, config, scorer);
 
         scores.sinkTo(riskScoreSink).uid(Uids.RISK_SCORE_SINK).name("Risk scores");
+        if (alerts != null) {
+            alerts.attachTo(scores);
+        }
 
         DataStream<DeadLetter> lateBatches = scores
                 .getSideOutput(LATE_BATCHES)
@@ -226,6 +236,7 @@ public final class TelltaleJob {
                                 jobName + "-dead-letters",
                                 new Properties()),
                         config)
+                .withAlerts(AlertStage.fromConfig(config, bootstrap, jobName + "-alerts"))
                 .execute(env);
     }
 }
