@@ -7,6 +7,7 @@ import io.telltale.cli.demo.TrafficProducer;
 import io.telltale.connectors.kafka.EmbeddedKafka;
 import io.telltale.connectors.kafka.TelltaleKafka;
 import io.telltale.connectors.kafka.Topics;
+import io.telltale.job.AlertStage;
 import io.telltale.job.TelltaleJob;
 import io.telltale.job.TelltaleOptions;
 import io.telltale.simulator.Actor;
@@ -77,7 +78,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("telltale demo: starting an in-process Kafka broker (KRaft)...");
         Path workDir = Files.createTempDirectory("telltale-demo-");
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
-            kafka.createTopics(PARTITIONS, Topics.TELEMETRY, Topics.RISK_SCORES, Topics.DEAD_LETTERS);
+            kafka.createTopics(PARTITIONS, Topics.TELEMETRY, Topics.RISK_SCORES, Topics.DEAD_LETTERS, Topics.ALERTS);
             String bootstrap = kafka.bootstrapServers();
 
             Configuration config = demoConfiguration(workDir);
@@ -94,6 +95,7 @@ final class DemoCommand implements Callable<Integer> {
                                     bootstrap, Topics.DEAD_LETTERS, DeliveryGuarantee.AT_LEAST_ONCE,
                                     "telltale-demo-dead-letters", new Properties()),
                             config)
+                    .withAlerts(AlertStage.fromConfig(config, bootstrap, "telltale-demo-alerts"))
                     .executeAsync(env);
             System.out.printf("telltale demo: Kafka at %s, Flink job %s, web UI http://localhost:%d%n",
                     bootstrap, job.getJobID(), webUiPort);
@@ -110,7 +112,7 @@ final class DemoCommand implements Callable<Integer> {
                     });
             try (TrafficProducer producer = new TrafficProducer(simulator, bootstrap, Topics.TELEMETRY);
                     ScoreConsumer consumer =
-                            new ScoreConsumer(bootstrap, Topics.RISK_SCORES, Topics.DEAD_LETTERS, board)) {
+                            new ScoreConsumer(bootstrap, Topics.RISK_SCORES, Topics.DEAD_LETTERS, Topics.ALERTS, board)) {
                 Thread producing = start(producer, "telltale-demo-traffic");
                 Thread consuming = start(consumer, "telltale-demo-scores");
 
@@ -120,10 +122,10 @@ final class DemoCommand implements Callable<Integer> {
                 while (System.currentTimeMillis() < deadline && !stopRequested.await(1, TimeUnit.SECONDS)) {
                     long elapsed = (System.currentTimeMillis() - started) / 1000;
                     String header = String.format(
-                            "telltale demo — %ds — %d batches sent, %d malformed, %d scores read, %d dead letters"
-                                    + " — Flink UI http://localhost:%d — Ctrl-C to stop",
+                            "telltale demo — %ds — %d batches sent, %d malformed, %d scores, %d dead letters,"
+                                    + " %d alerts — Flink UI http://localhost:%d — Ctrl-C to stop",
                             elapsed, producer.batchesSent(), producer.malformedSent(),
-                            consumer.scoresRead(), consumer.deadLettersRead(), webUiPort);
+                            consumer.scoresRead(), consumer.deadLettersRead(), consumer.alertsRead(), webUiPort);
                     if (ansi) {
                         System.out.print(LiveTable.render(board, rows, header, true));
                     } else if (System.currentTimeMillis() >= nextPlainPrint) {
@@ -150,6 +152,8 @@ final class DemoCommand implements Callable<Integer> {
         Configuration config = TelltaleJob.defaultFlinkConfiguration();
         config.set(RestOptions.PORT, webUiPort);
         config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, workDir.resolve("checkpoints").toUri().toString());
+        // Alerts go out in Kafka transactions committed at each checkpoint: check often to see them soon.
+        config.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofSeconds(3));
         // Short sessions so final scores show up while you watch; the production default is 30 min.
         config.set(TelltaleOptions.SESSION_GAP, Duration.ofSeconds(15));
         config.set(TelltaleOptions.SCORE_INTERVAL, Duration.ofSeconds(3));

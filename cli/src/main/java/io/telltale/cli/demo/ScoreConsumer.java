@@ -13,7 +13,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Reads the risk-score topic (and counts the dead-letter topic) into the demo's score board, as
+ * Reads the risk-score topic (and counts the dead-letter and alert topics) into the demo's score board, as
  * a consumer of the job's output would.
  */
 public final class ScoreConsumer implements Runnable, AutoCloseable {
@@ -21,15 +21,19 @@ public final class ScoreConsumer implements Runnable, AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final String scoreTopic;
     private final String deadLetterTopic;
+    private final String alertTopic;
     private final ScoreBoard board;
     private final RiskScoreSerde serde = new RiskScoreSerde();
     private final AtomicLong scoresRead = new AtomicLong();
     private final AtomicLong deadLettersRead = new AtomicLong();
+    private final AtomicLong alertsRead = new AtomicLong();
     private volatile boolean running = true;
 
-    public ScoreConsumer(String bootstrapServers, String scoreTopic, String deadLetterTopic, ScoreBoard board) {
+    public ScoreConsumer(
+            String bootstrapServers, String scoreTopic, String deadLetterTopic, String alertTopic, ScoreBoard board) {
         this.scoreTopic = scoreTopic;
         this.deadLetterTopic = deadLetterTopic;
+        this.alertTopic = alertTopic;
         this.board = board;
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -43,11 +47,15 @@ public final class ScoreConsumer implements Runnable, AutoCloseable {
 
     @Override
     public void run() {
-        consumer.subscribe(List.of(scoreTopic, deadLetterTopic));
+        consumer.subscribe(List.of(scoreTopic, deadLetterTopic, alertTopic));
         while (running) {
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                 if (record.topic().equals(deadLetterTopic)) {
                     deadLettersRead.incrementAndGet();
+                    continue;
+                }
+                if (record.topic().equals(alertTopic)) {
+                    alertsRead.incrementAndGet();
                     continue;
                 }
                 try {
@@ -68,6 +76,10 @@ public final class ScoreConsumer implements Runnable, AutoCloseable {
 
     public long deadLettersRead() {
         return deadLettersRead.get();
+    }
+
+    public long alertsRead() {
+        return alertsRead.get();
     }
 
     /** Ends the polling loop; the consumer closes itself on the way out. */

@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * {@code /p/*} matches {@code /p/42} but not {@code /p/42/reviews}. A query string or fragment on
  * the route is ignored.
  */
-public final class RoutePattern {
+public final class RoutePattern implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final String glob;
     private final Pattern regex;
