@@ -150,7 +150,7 @@ public final class CrossSessionJob {
                     .name("Event time from last scored batch");
             deadLetters = deadLetters.union(scores.getSideOutput(WireRecordParser.DEAD_LETTERS));
         } else {
-            timedScores = env.fromData(List.<RiskScore>of(), RISK_SCORE).name("No risk scores");
+            timedScores = noRiskScores(timedCommerce);
         }
 
         findings(timedCommerce, timedScores, config, settings)
@@ -158,6 +158,17 @@ public final class CrossSessionJob {
                 .uid(Uids.FINDING_SINK)
                 .name("Findings");
         deadLetters.sinkTo(deadLetterSink).uid(Uids.DEAD_LETTER_SINK).name("Dead letters");
+    }
+
+    /**
+     * An empty risk-score stream that carries the commerce stream's watermarks, for runs on commerce
+     * events alone (an empty bounded source would be finished at once, which works too, but a
+     * derived stream needs no source and no uid of its own).
+     */
+    public static DataStream<RiskScore> noRiskScores(DataStream<CommerceEvent> commerce) {
+        return commerce.flatMap((CommerceEvent e, org.apache.flink.util.Collector<RiskScore> out) -> {}, RISK_SCORE)
+                .uid("no-risk-scores")
+                .name("No risk scores");
     }
 
     /**

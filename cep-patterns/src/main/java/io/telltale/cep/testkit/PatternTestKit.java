@@ -78,10 +78,11 @@ public final class PatternTestKit {
                 .fromData(events, TypeInfos.COMMERCE_EVENT)
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<CommerceEvent>forGenerator(c -> new ExplicitWatermarks<>())
                         .withTimestampAssigner((e, ts) -> e.time()));
-        DataStream<RiskScore> risk = env
-                .fromData(scores.isEmpty() ? List.of() : scores, TypeInfos.RISK_SCORE)
-                .assignTimestampsAndWatermarks(WatermarkStrategy.<RiskScore>forGenerator(c -> new ExplicitWatermarks<>())
-                        .withTimestampAssigner((s, ts) -> s.windowEnd() - gap));
+        DataStream<RiskScore> risk = scores.isEmpty()
+                ? CrossSessionJob.noRiskScores(commerce)
+                : env.fromData(scores, TypeInfos.RISK_SCORE)
+                        .assignTimestampsAndWatermarks(WatermarkStrategy.<RiskScore>forGenerator(c -> new ExplicitWatermarks<>())
+                                .withTimestampAssigner((s, ts) -> s.windowEnd() - gap));
         List<Finding> found = new ArrayList<>();
         try (CloseableIterator<Finding> it = CrossSessionJob.findings(commerce, risk, config, settings)
                 .executeAndCollect("PatternTestKit " + pattern.id())) {
