@@ -9,6 +9,7 @@ public final class BuiltInPatterns {
     private BuiltInPatterns() {}
 
     public static List<CrossSessionPattern> all() {
-        return List.of(new InventoryHoarding(), new CredentialStuffing(), new SlowAndLowRevisits());
+        return List.of(new InventoryHoarding(), new CredentialStuffing(), new SlowAndLowRevisits(),
+                new CashingOutOnOneDevice());
     }
 }

@@ -23,7 +23,7 @@ class PatternSettingsTest {
                     enabled: false
                 """, BuiltInPatterns.all());
         assertThat(settings.enabled()).extracting(e -> e.pattern().id())
-                .containsExactly(InventoryHoarding.ID, "slow-and-low-revisits");
+                .containsExactly(InventoryHoarding.ID, "slow-and-low-revisits", "cashing-out-one-device");
         PatternParameters hoarding = settings.enabled().get(0).parameters();
         assertThat(hoarding.integer("minHolds")).isEqualTo(4);
         assertThat(hoarding.duration("window")).isEqualTo(Duration.ofHours(2));
