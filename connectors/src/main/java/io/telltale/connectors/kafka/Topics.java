@@ -13,6 +13,8 @@ public final class Topics {
     public static final String RISK_SCORES = "telltale.risk-scores.v1";
     /** DeadLetter JSON: every record the job rejected, keyed by the original key. */
     public static final String DEAD_LETTERS = "telltale.dead-letters.v1";
+    /** Findings of the cross-session patterns (cep-patterns), keyed by what the sessions shared. */
+    public static final String PATTERN_ALERTS = "telltale.pattern-alerts.v1";
     /** Alerts for the SIEM, keyed by session id. */
     public static final String ALERTS = "telltale.alerts.v1";
 

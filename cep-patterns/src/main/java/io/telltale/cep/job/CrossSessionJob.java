@@ -1,0 +1,286 @@
+package io.telltale.cep.job;
+
+import io.telltale.cep.finding.Finding;
+import io.telltale.cep.finding.FindingSerde;
+import io.telltale.cep.network.NetworkLookup;
+import io.telltale.cep.network.NetworkLookups;
+import io.telltale.cep.pattern.PatternSettings;
+import io.telltale.cep.pattern.Requirement;
+import io.telltale.cep.patterns.BuiltInPatterns;
+import io.telltale.cep.session.SessionSummary;
+import io.telltale.connectors.RawRecord;
+import io.telltale.connectors.kafka.KeyedJsonSerializer;
+import io.telltale.connectors.kafka.TelltaleKafka;
+import io.telltale.core.wire.CommerceEvent;
+import io.telltale.core.wire.DeadLetter;
+import io.telltale.core.wire.RiskScore;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.cep.CEP;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.ParameterTool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The cross-session pattern job:
+ *
+ * <pre>
+ * commerce events ─┐                                   ┌─ fan out by pattern key → keyBy → CEP → finding ─┐
+ *                  ├─ keyBy(session) → summarise ─ enrich with network facts ─┤        (one branch per pattern)  ├─ findings sink
+ * risk scores ─────┘   (ends after the session gap)                           └─ ...                            ┘
+ * </pre>
+ *
+ * <p>Sources and sinks are injected: {@link #main} plugs in Kafka, {@code telltale backtest} files,
+ * {@code PatternTestKit} in-memory timelines. Every operator has a stable uid; a pattern's CEP
+ * operator has uid {@code pattern-<id>}, so its partial matches survive a savepoint restart as
+ * long as the pattern's shape does not change.
+ */
+public final class CrossSessionJob {
+    private static final Logger LOG = LoggerFactory.getLogger(CrossSessionJob.class);
+
+    /** Operator uids; changing one orphans its state in existing savepoints. */
+    public static final class Uids {
+        public static final String COMMERCE_SOURCE = "commerce-source";
+        public static final String PARSE_COMMERCE = "parse-commerce";
+        public static final String COMMERCE_WATERMARKS = "commerce-watermarks";
+        public static final String RISK_SCORE_SOURCE = "cep-risk-score-source";
+        public static final String PARSE_RISK_SCORES = "parse-risk-scores";
+        public static final String RISK_SCORE_WATERMARKS = "risk-score-watermarks";
+        public static final String SUMMARISE = "summarise-sessions";
+        public static final String ENRICH = "enrich-network";
+        public static final String FINDING_SINK = "finding-sink";
+        public static final String DEAD_LETTER_SINK = "cep-dead-letter-sink";
+
+        public static String fanOut(String patternId) {
+            return "fan-out-" + patternId;
+        }
+
+        public static String pattern(String patternId) {
+            return "pattern-" + patternId;
+        }
+
+        private Uids() {}
+    }
+
+    public static final TypeInformation<SessionSummary> SESSION_SUMMARY = TypeInformation.of(SessionSummary.class);
+    public static final TypeInformation<Finding> FINDING = TypeInformation.of(Finding.class);
+    static final TypeInformation<CommerceEvent> COMMERCE_EVENT = TypeInformation.of(CommerceEvent.class);
+    static final TypeInformation<RiskScore> RISK_SCORE = TypeInformation.of(RiskScore.class);
+
+    private final Source<RawRecord, ?, ?> commerceSource;
+    private final Source<RawRecord, ?, ?> riskScoreSource;
+    private final Sink<Finding> findingSink;
+    private final Sink<DeadLetter> deadLetterSink;
+    private final Configuration config;
+    private final PatternSettings settings;
+
+    /** @param riskScoreSource null to run on commerce events alone (no device fingerprints, no risk) */
+    public CrossSessionJob(
+            Source<RawRecord, ?, ?> commerceSource,
+            Source<RawRecord, ?, ?> riskScoreSource,
+            Sink<Finding> findingSink,
+            Sink<DeadLetter> deadLetterSink,
+            Configuration config,
+            PatternSettings settings) {
+        this.commerceSource = commerceSource;
+        this.riskScoreSource = riskScoreSource;
+        this.findingSink = findingSink;
+        this.deadLetterSink = deadLetterSink;
+        this.config = config;
+        this.settings = settings;
+    }
+
+    /** The pattern settings the configuration names: its YAML file, or every built-in with defaults. */
+    public static PatternSettings settingsOf(Configuration config) {
+        return config.getOptional(CrossSessionOptions.PATTERNS_FILE)
+                .map(file -> PatternSettings.read(Path.of(file), BuiltInPatterns.all()))
+                .orElseGet(() -> PatternSettings.defaults(BuiltInPatterns.all()));
+    }
+
+    public void build(StreamExecutionEnvironment env) {
+        Duration lateness = config.get(CrossSessionOptions.MAX_OUT_OF_ORDERNESS);
+        Duration idleness = config.get(CrossSessionOptions.SOURCE_IDLENESS);
+        long gapMillis = config.get(CrossSessionOptions.SESSION_GAP).toMillis();
+
+        SingleOutputStreamOperator<CommerceEvent> commerce = env
+                .fromSource(commerceSource, WatermarkStrategy.noWatermarks(), "Commerce source")
+                .uid(Uids.COMMERCE_SOURCE)
+                .process(new CommerceEventParser())
+                .returns(COMMERCE_EVENT)
+                .uid(Uids.PARSE_COMMERCE)
+                .name("Parse commerce events");
+        DataStream<CommerceEvent> timedCommerce = commerce
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<CommerceEvent>forBoundedOutOfOrderness(lateness)
+                        .withTimestampAssigner((e, ts) -> e.time())
+                        .withIdleness(idleness))
+                .uid(Uids.COMMERCE_WATERMARKS)
+                .name("Event time from commerce time");
+        DataStream<DeadLetter> deadLetters = commerce.getSideOutput(WireRecordParser.DEAD_LETTERS);
+
+        DataStream<RiskScore> timedScores;
+        if (riskScoreSource != null) {
+            SingleOutputStreamOperator<RiskScore> scores = env
+                    .fromSource(riskScoreSource, WatermarkStrategy.noWatermarks(), "Risk-score source")
+                    .uid(Uids.RISK_SCORE_SOURCE)
+                    .process(new RiskScoreParser())
+                    .returns(RISK_SCORE)
+                    .uid(Uids.PARSE_RISK_SCORES)
+                    .name("Parse risk scores");
+            // A score's window ends a session gap after its last batch: that last batch is its event time.
+            timedScores = scores
+                    .assignTimestampsAndWatermarks(WatermarkStrategy.<RiskScore>forBoundedOutOfOrderness(lateness)
+                            .withTimestampAssigner((s, ts) -> Math.max(s.windowStart(), s.windowEnd() - gapMillis))
+                            .withIdleness(idleness))
+                    .uid(Uids.RISK_SCORE_WATERMARKS)
+                    .name("Event time from last scored batch");
+            deadLetters = deadLetters.union(scores.getSideOutput(WireRecordParser.DEAD_LETTERS));
+        } else {
+            timedScores = noRiskScores(timedCommerce);
+        }
+
+        findings(timedCommerce, timedScores, config, settings)
+                .sinkTo(findingSink)
+                .uid(Uids.FINDING_SINK)
+                .name("Findings");
+        deadLetters.sinkTo(deadLetterSink).uid(Uids.DEAD_LETTER_SINK).name("Dead letters");
+    }
+
+    /**
+     * An empty risk-score stream that carries the commerce stream's watermarks, for runs on commerce
+     * events alone (an empty bounded source would be finished at once, which works too, but a
+     * derived stream needs no source and no uid of its own).
+     */
+    public static DataStream<RiskScore> noRiskScores(DataStream<CommerceEvent> commerce) {
+        return commerce.flatMap((CommerceEvent e, org.apache.flink.util.Collector<RiskScore> out) -> {}, RISK_SCORE)
+                .uid("no-risk-scores")
+                .name("No risk scores");
+    }
+
+    /**
+     * Summaries, network facts and one CEP branch per runnable pattern, over streams that already
+     * carry event time and watermarks.
+     */
+    public static DataStream<Finding> findings(
+            DataStream<CommerceEvent> commerce, DataStream<RiskScore> scores, Configuration config,
+            PatternSettings settings) {
+        String database = config.get(CrossSessionOptions.IP_DATABASE);
+        List<PatternSettings.Enabled> runnable = runnable(settings, database);
+
+        DataStream<SessionSummary> sessions = commerce
+                .keyBy(CommerceEvent::sessionId, Types.STRING)
+                .connect(scores.keyBy(RiskScore::sessionId, Types.STRING))
+                .process(new SessionSummarizer(config.get(CrossSessionOptions.SESSION_GAP)), SESSION_SUMMARY)
+                .uid(Uids.SUMMARISE)
+                .name("Summarise sessions")
+                .map(new NetworkEnricher(database), SESSION_SUMMARY)
+                .uid(Uids.ENRICH)
+                .name("Network facts");
+
+        List<DataStream<Finding>> branches = new ArrayList<>();
+        for (PatternSettings.Enabled enabled : runnable) {
+            String id = enabled.pattern().id();
+            DataStream<SessionSummary> keyed = sessions
+                    .flatMap(new PatternFanOut(enabled), SESSION_SUMMARY)
+                    .uid(Uids.fanOut(id))
+                    .name("Keys of " + enabled.pattern().title());
+            branches.add(CEP.pattern(keyed.keyBy(SessionSummary::focus, Types.STRING),
+                            enabled.pattern().pattern(enabled.parameters()))
+                    .process(new FindingEmitter(enabled), FINDING)
+                    .uid(Uids.pattern(id))
+                    .name(enabled.pattern().title()));
+        }
+        if (branches.isEmpty()) {
+            LOG.warn("no cross-session pattern is enabled and runnable; the job only summarises sessions");
+            return sessions.flatMap((SessionSummary s, org.apache.flink.util.Collector<Finding> out) -> {}, FINDING)
+                    .uid("no-patterns")
+                    .name("No patterns");
+        }
+        DataStream<Finding> all = branches.get(0);
+        for (int i = 1; i < branches.size(); i++) {
+            all = all.union(branches.get(i));
+        }
+        return all;
+    }
+
+    /**
+     * The enabled patterns whose requirements are met; each one that is not says so in the log,
+     * and the rest run.
+     */
+    public static List<PatternSettings.Enabled> runnable(PatternSettings settings, String database) {
+        boolean networkFacts;
+        try (NetworkLookup lookup = NetworkLookups.open(database)) {
+            networkFacts = lookup.hasAsData();
+        } catch (java.io.IOException e) {
+            networkFacts = false;
+        }
+        List<PatternSettings.Enabled> runnable = new ArrayList<>();
+        for (PatternSettings.Enabled enabled : settings.enabled()) {
+            if (enabled.pattern().requires().contains(Requirement.NETWORK_FACTS) && !networkFacts) {
+                LOG.warn("pattern '{}' is disabled: it needs network facts and no IP database is configured ({})",
+                        enabled.pattern().id(), CrossSessionOptions.IP_DATABASE.key());
+                continue;
+            }
+            LOG.info("pattern '{}' runs with {}", enabled.pattern().id(), enabled.parameters().asText());
+            runnable.add(enabled);
+        }
+        return runnable;
+    }
+
+    /** Findings as JSON, keyed by the key the sessions shared. */
+    public static final class FindingSerializer implements KeyedJsonSerializer<Finding> {
+        private static final long serialVersionUID = 1L;
+        private final FindingSerde serde = new FindingSerde();
+
+        @Override
+        public byte[] key(Finding finding) {
+            return finding.key() == null ? null : finding.key().getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public byte[] value(Finding finding) {
+            return serde.serialize(finding);
+        }
+    }
+
+    /** Runs on a Flink cluster against Kafka; settings come as {@code --key value} arguments. */
+    public static void main(String[] args) throws Exception {
+        Configuration config = new Configuration();
+        config.addAll(Configuration.fromMap(ParameterTool.fromArgs(args).toMap()));
+        PatternSettings settings = settingsOf(config); // fails here, before submission, on a bad file
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        String bootstrap = config.getString("telltale.kafka.bootstrap-servers", "localhost:9092");
+        String group = config.getString("telltale.kafka.group-id", "telltale-job") + "-patterns";
+        Properties none = new Properties();
+        OffsetsInitializer offsets = OffsetsInitializer.committedOffsets(
+                org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST);
+        new CrossSessionJob(
+                        TelltaleKafka.rawSource(bootstrap, config.get(CrossSessionOptions.COMMERCE_TOPIC), group, offsets, none),
+                        TelltaleKafka.rawSource(bootstrap,
+                                config.getString("telltale.topics.risk-scores", io.telltale.connectors.kafka.Topics.RISK_SCORES),
+                                group, offsets, none),
+                        TelltaleKafka.sink(bootstrap, config.get(CrossSessionOptions.PATTERN_ALERTS_TOPIC),
+                                new FindingSerializer(), DeliveryGuarantee.AT_LEAST_ONCE, group + "-findings", none),
+                        TelltaleKafka.deadLetterSink(bootstrap,
+                                config.getString("telltale.topics.dead-letters", io.telltale.connectors.kafka.Topics.DEAD_LETTERS),
+                                DeliveryGuarantee.AT_LEAST_ONCE, group + "-dead-letters", none),
+                        config,
+                        settings)
+                .build(env);
+        env.execute("Telltale cross-session patterns");
+    }
+}

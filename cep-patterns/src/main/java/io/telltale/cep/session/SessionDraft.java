@@ -1,0 +1,166 @@
+package io.telltale.cep.session;
+
+import io.telltale.core.wire.CommerceEvent;
+import io.telltale.core.wire.RiskScore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A session being summarised: folds commerce events and risk scores, in any order, into what
+ * {@link SessionSummary} reports when the session ends. Plain Java; the Flink function keeps one
+ * per session in keyed state and calls {@link #summary()} when the session's timer fires.
+ *
+ * <p>Sizes are capped so that a session flooding the shop with events keeps a bounded draft.
+ */
+public final class SessionDraft {
+
+    /** Most distinct SKUs, addresses or failed accounts kept per session. */
+    public static final int MAX_DISTINCT = 256;
+
+    public String sessionId;
+    public String userId;
+    public long startedAt = Long.MAX_VALUE;
+    public long endedAt = Long.MIN_VALUE;
+    public String clientIp;
+    public long clientIpAt = Long.MIN_VALUE;
+    public LinkedHashSet<String> clientIps = new LinkedHashSet<>();
+    public String deviceFingerprint;
+    public String userAgent;
+    public double risk = Double.NaN;
+    public long riskWindowEnd = Long.MIN_VALUE;
+    public int pagesSeen;
+    /** Per SKU: [quantity in cart, first add time, last removal time or -1, most ever in cart]. */
+    public LinkedHashMap<String, long[]> cart = new LinkedHashMap<>();
+    public LinkedHashMap<String, String> categories = new LinkedHashMap<>();
+    public int purchasedItems;
+    public boolean loginSucceeded;
+    public int failedLogins;
+    public LinkedHashSet<String> failedAccounts = new LinkedHashSet<>();
+    public long firstLoginAt = -1;
+    public long firstAccountChangeAt = -1;
+    public long firstCheckoutAt = -1;
+
+    public SessionDraft() {}
+
+    public void add(CommerceEvent e) {
+        sessionId = e.sessionId();
+        touch(e.time());
+        if (e.userId() != null && e.type() != io.telltale.core.wire.CommerceEventType.LOGIN_FAILED) {
+            userId = e.userId();
+        }
+        if (e.clientIp() != null) {
+            addCapped(clientIps, e.clientIp());
+            if (e.time() >= clientIpAt) {
+                clientIp = e.clientIp();
+                clientIpAt = e.time();
+            }
+        }
+        int quantity = Math.max(1, e.quantity());
+        switch (e.type()) {
+            case PAGE_VIEW -> pagesSeen++;
+            case LOGIN -> {
+                loginSucceeded = true;
+                firstLoginAt = first(firstLoginAt, e.time());
+            }
+            case LOGIN_FAILED -> {
+                failedLogins++;
+                if (e.userId() != null) {
+                    addCapped(failedAccounts, e.userId());
+                }
+            }
+            case ACCOUNT_CHANGE -> firstAccountChangeAt = first(firstAccountChangeAt, e.time());
+            case CART_ADD -> {
+                if (e.sku() != null && (cart.containsKey(e.sku()) || cart.size() < MAX_DISTINCT)) {
+                    long[] line = cart.computeIfAbsent(e.sku(), sku -> new long[] {0, e.time(), -1, 0});
+                    line[0] += quantity;
+                    line[3] = Math.max(line[3], line[0]);
+                    line[1] = Math.min(line[1], e.time());
+                    if (e.category() != null) {
+                        categories.put(e.sku(), e.category());
+                    }
+                }
+            }
+            case CART_REMOVE -> {
+                long[] line = e.sku() == null ? null : cart.get(e.sku());
+                if (line != null) {
+                    line[0] = Math.max(0, line[0] - quantity);
+                    line[2] = Math.max(line[2], e.time());
+                }
+            }
+            case CHECKOUT -> {
+                firstCheckoutAt = first(firstCheckoutAt, e.time());
+                if (e.sku() == null) {
+                    // A checkout without a SKU buys the whole cart.
+                    cart.values().forEach(line -> purchasedItems += (int) line[0]);
+                    cart.clear();
+                } else {
+                    purchasedItems += quantity;
+                    cart.remove(e.sku());
+                }
+            }
+        }
+    }
+
+    public void add(RiskScore score) {
+        sessionId = score.sessionId();
+        if (score.userId() != null) {
+            userId = score.userId();
+        }
+        touch(score.windowStart());
+        risk = Double.isNaN(risk) ? score.score() : Math.max(risk, score.score());
+        riskWindowEnd = Math.max(riskWindowEnd, score.windowEnd());
+        var context = score.context();
+        if (context.deviceFingerprint() != null) {
+            deviceFingerprint = context.deviceFingerprint();
+        }
+        if (context.userAgent() != null) {
+            userAgent = context.userAgent();
+        }
+        if (context.clientIp() != null) {
+            addCapped(clientIps, context.clientIp());
+            if (clientIp == null) {
+                clientIp = context.clientIp();
+            }
+        }
+    }
+
+    /**
+     * When the session is over: {@code gap} after its last commerce event, and not before its
+     * risk-score window closed.
+     */
+    public long endsAt(long gapMillis) {
+        return Math.max(endedAt + gapMillis, riskWindowEnd);
+    }
+
+    public SessionSummary summary() {
+        List<CartHold> holds = new ArrayList<>();
+        for (Map.Entry<String, long[]> line : cart.entrySet()) {
+            long[] l = line.getValue();
+            boolean released = l[0] == 0;
+            holds.add(new CartHold(line.getKey(), categories.get(line.getKey()), (int) l[3], l[1],
+                    released && l[2] >= 0 ? l[2] : endedAt, released));
+        }
+        return new SessionSummary(null, sessionId, userId, startedAt, endedAt, clientIp, Set.copyOf(clientIps),
+                null, deviceFingerprint, userAgent, risk, pagesSeen, holds, purchasedItems, loginSucceeded,
+                failedLogins, Set.copyOf(failedAccounts), firstLoginAt, firstAccountChangeAt, firstCheckoutAt);
+    }
+
+    private void touch(long time) {
+        startedAt = Math.min(startedAt, time);
+        endedAt = Math.max(endedAt, time);
+    }
+
+    private static long first(long current, long time) {
+        return current < 0 ? time : Math.min(current, time);
+    }
+
+    private static void addCapped(Set<String> set, String value) {
+        if (set.size() < MAX_DISTINCT) {
+            set.add(value);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.telltale.cep.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.telltale.cep.CepTestBase;
+import io.telltale.cep.session.CartHold;
+import io.telltale.cep.session.SessionSummary;
+import io.telltale.core.wire.Action;
+import io.telltale.core.wire.CommerceEvent;
+import io.telltale.core.wire.CommerceEventType;
+import io.telltale.core.wire.EventCounts;
+import io.telltale.core.wire.RiskScore;
+import io.telltale.core.wire.SessionContext;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+class SessionSummarizerTest extends CepTestBase {
+
+    private static final Duration GAP = minutes(30);
+    private static final long T0 = BEGINNING.toEpochMilli();
+
+    private static KeyedTwoInputStreamOperatorTestHarness<String, CommerceEvent, RiskScore, SessionSummary> harness()
+            throws Exception {
+        var h = new KeyedTwoInputStreamOperatorTestHarness<>(
+                new KeyedCoProcessOperator<>(new SessionSummarizer(GAP)),
+                CommerceEvent::sessionId, RiskScore::sessionId, Types.STRING);
+        h.open();
+        return h;
+    }
+
+    private static StreamRecord<CommerceEvent> event(CommerceEventType type, long offsetMillis, String sku) {
+        long t = T0 + offsetMillis;
+        return new StreamRecord<>(new CommerceEvent(1, type, "s1", "u1", "81.2.69.10", sku, sku == null ? null : "gpu",
+                1, t), t);
+    }
+
+    @Test
+    void summarisesWhenTheGapHasPassedAndLeavesNoState() throws Exception {
+        try (var h = harness()) {
+            h.processElement1(event(CommerceEventType.PAGE_VIEW, 0, null));
+            h.processElement1(event(CommerceEventType.CART_ADD, 10_000, "GPU-1"));
+            h.processElement1(event(CommerceEventType.CART_ADD, 20_000, "GPU-2"));
+            h.processElement1(event(CommerceEventType.CART_REMOVE, 40_000, "GPU-2"));
+            RiskScore score = new RiskScore(1, "s1", null, 0.7, Action.CHALLENGE, "sufficient", List.of(), Map.of(),
+                    "m", T0, T0 + 50_000 + GAP.toMillis(), EventCounts.NONE, true, T0,
+                    new SessionContext("/p/1", "81.2.69.10", "UA", "00aa11bb22cc33dd"));
+            h.processElement2(new StreamRecord<>(score, T0 + 50_000));
+            assertThat(h.numEventTimeTimers()).isEqualTo(1);
+
+            h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(T0 + 50_000 + GAP.toMillis() - 1));
+            assertThat(h.extractOutputValues()).isEmpty();
+
+            h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(T0 + 50_000 + GAP.toMillis()));
+            List<SessionSummary> out = h.extractOutputValues();
+            assertThat(out).hasSize(1);
+            SessionSummary s = out.get(0);
+            assertThat(s.pagesSeen()).isEqualTo(1);
+            assertThat(s.startedAt()).isEqualTo(T0);
+            assertThat(s.endedAt()).isEqualTo(T0 + 40_000);
+            assertThat(s.risk()).isEqualTo(0.7);
+            assertThat(s.deviceFingerprint()).isEqualTo("00aa11bb22cc33dd");
+            assertThat(s.boughtNothing()).isTrue();
+            assertThat(s.cartHolds()).containsExactly(
+                    new CartHold("GPU-1", "gpu", 1, T0 + 10_000, T0 + 40_000, false),
+                    new CartHold("GPU-2", "gpu", 1, T0 + 20_000, T0 + 40_000, true));
+
+            assertThat(h.numKeyedStateEntries()).isZero();
+            assertThat(h.numEventTimeTimers()).isZero();
+        }
+    }
+
+    @Test
+    void aLaterEventMovesTheEndAndACheckoutBuysTheCart() throws Exception {
+        try (var h = harness()) {
+            h.processElement1(event(CommerceEventType.CART_ADD, 0, "GPU-1"));
+            h.processElement1(event(CommerceEventType.CHECKOUT, 20 * 60_000, null));
+            h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(T0 + GAP.toMillis() + 1));
+            assertThat(h.extractOutputValues()).isEmpty();
+            assertThat(h.numEventTimeTimers()).isEqualTo(1); // the first end was replaced, not added to
+
+            h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(T0 + 20 * 60_000 + GAP.toMillis()));
+            SessionSummary s = h.extractOutputValues().get(0);
+            assertThat(s.cartHolds()).isEmpty();
+            assertThat(s.purchasedItems()).isEqualTo(1);
+            assertThat(s.boughtNothing()).isFalse();
+            assertThat(h.numKeyedStateEntries()).isZero();
+        }
+    }
+
+    @Test
+    void failedLoginsCountAccountsButDoNotBecomeTheUser() throws Exception {
+        try (var h = harness()) {
+            for (int i = 0; i < 4; i++) {
+                long t = T0 + i * 1000L;
+                h.processElement1(new StreamRecord<>(new CommerceEvent(1, CommerceEventType.LOGIN_FAILED, "s1",
+                        "victim-" + i, "52.1.1.7", null, null, 0, t), t));
+            }
+            h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(Long.MAX_VALUE));
+            SessionSummary s = h.extractOutputValues().get(0);
+            assertThat(s.failedLogins()).isEqualTo(4);
+            assertThat(s.failedAccounts()).hasSize(4);
+            assertThat(s.userId()).isNull();
+            assertThat(s.loginSucceeded()).isFalse();
+        }
+    }
+}

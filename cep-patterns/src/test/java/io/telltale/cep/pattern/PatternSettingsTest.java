@@ -1,0 +1,63 @@
+package io.telltale.cep.pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.telltale.cep.patterns.BuiltInPatterns;
+import io.telltale.cep.patterns.CredentialStuffing;
+import io.telltale.cep.patterns.InventoryHoarding;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class PatternSettingsTest {
+
+    @Test
+    void overridesDefaultsAndDisablesPatterns() {
+        PatternSettings settings = PatternSettings.parse("""
+                patterns:
+                  inventory-hoarding:
+                    minHolds: 4
+                    window: 2 h
+                    keyBy: category
+                  credential-stuffing:
+                    enabled: false
+                """, BuiltInPatterns.all());
+        assertThat(settings.enabled()).extracting(e -> e.pattern().id())
+                .containsExactly(InventoryHoarding.ID, "slow-and-low-revisits", "cashing-out-one-device");
+        PatternParameters hoarding = settings.enabled().get(0).parameters();
+        assertThat(hoarding.integer("minHolds")).isEqualTo(4);
+        assertThat(hoarding.duration("window")).isEqualTo(Duration.ofHours(2));
+        assertThat(hoarding.choice("keyBy")).isEqualTo("category");
+        assertThat(hoarding.integer("minNetworks")).isEqualTo(5); // default kept
+    }
+
+    @Test
+    void everyErrorIsReportedAtOnce() {
+        assertThatThrownBy(() -> PatternSettings.parse("""
+                patterns:
+                  inventory-hoarding:
+                    minHolds: -3
+                    window: soon
+                    minNetwork: 4
+                  credential-stufing: {}
+                """, BuiltInPatterns.all()))
+                .hasMessageContaining("unknown pattern 'credential-stufing'")
+                .hasMessageContaining("minHolds = -3 is outside 2 .. 100000")
+                .hasMessageContaining("window = 'soon' is not a duration")
+                .hasMessageContaining("unknown parameter 'minNetwork'");
+    }
+
+    @Test
+    void malformedYamlSaysWhere() {
+        assertThatThrownBy(() -> PatternSettings.parse("patterns:\n  a: [1, 2\n", BuiltInPatterns.all()))
+                .hasMessageContaining("not valid YAML");
+        assertThatThrownBy(() -> PatternSettings.parse("- 1\n- 2\n", BuiltInPatterns.all()))
+                .hasMessageContaining("'patterns:'");
+    }
+
+    @Test
+    void anEmptyFileMeansDefaults() {
+        assertThat(PatternSettings.parse("", BuiltInPatterns.all()).enabled()).hasSize(BuiltInPatterns.all().size());
+        assertThat(PatternParameters.defaults(new CredentialStuffing()).integer("minAccounts")).isEqualTo(5);
+    }
+}
