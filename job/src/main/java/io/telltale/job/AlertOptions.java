@@ -69,8 +69,21 @@ public final class AlertOptions {
                     .defaultValue(SyslogMessage.DEFAULT_FACILITY)
                     .withDescription("RFC 5424 facility 0..23 (13: log audit).");
 
+    public static final ConfigOption<String> SYSLOG_TRUST_STORE =
+            key("telltale.alerts.syslog.trust-store")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("PKCS12 trust store with the syslog receiver's CA; unset: the JVM's trust store.");
+
+    public static final ConfigOption<String> SYSLOG_TRUST_STORE_PASSWORD =
+            key("telltale.alerts.syslog.trust-store-password")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("Password of that trust store, if it has one.");
+
     public static final List<ConfigOption<?>> ALL = List.of(POLICY_FILE, ALERT_STATE_TTL, ALERTS_TOPIC, KAFKA_FORMAT,
-            SYSLOG_HOST, SYSLOG_PORT, SYSLOG_TLS, SYSLOG_FORMAT, SYSLOG_FACILITY);
+            SYSLOG_HOST, SYSLOG_PORT, SYSLOG_TLS, SYSLOG_FORMAT, SYSLOG_FACILITY, SYSLOG_TRUST_STORE,
+            SYSLOG_TRUST_STORE_PASSWORD);
 
     private AlertOptions() {}
 }

@@ -58,7 +58,9 @@ public final class AlertStage {
         config.getOptional(AlertOptions.SYSLOG_HOST).ifPresent(host -> sinks.put("syslog", new SyslogSink(host,
                 config.get(AlertOptions.SYSLOG_PORT), config.get(AlertOptions.SYSLOG_TLS),
                 AlertFormat.ofConfigName(config.get(AlertOptions.SYSLOG_FORMAT)),
-                config.get(AlertOptions.SYSLOG_FACILITY), io.telltale.connectors.syslog.SyslogMessage.DEFAULT_SD_ID)));
+                config.get(AlertOptions.SYSLOG_FACILITY), io.telltale.connectors.syslog.SyslogMessage.DEFAULT_SD_ID,
+                config.getOptional(AlertOptions.SYSLOG_TRUST_STORE).orElse(null),
+                config.getOptional(AlertOptions.SYSLOG_TRUST_STORE_PASSWORD).orElse(null))));
         return new AlertStage(policies(config), config.get(AlertOptions.ALERT_STATE_TTL), sinks);
     }
 

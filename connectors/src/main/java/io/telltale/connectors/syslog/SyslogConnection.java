@@ -11,20 +11,21 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * A TCP connection to the receiver, plain or TLS. TLS uses the JVM's default trust store
- * ({@code javax.net.ssl.trustStore}) and checks the receiver's certificate against the host name.
+ * A TCP connection to the receiver, plain or TLS. TLS checks the receiver's certificate against
+ * the host name, with the trust store the sink was given (the JVM's default when none).
  */
 final class SyslogConnection {
 
     private final String host;
     private final int port;
-    private final boolean tls;
+    private final SSLSocketFactory tls;
     private final Duration connectTimeout;
 
     private Socket socket;
     private OutputStream out;
 
-    SyslogConnection(String host, int port, boolean tls, Duration connectTimeout) {
+    /** @param tls the TLS socket factory, or null for plain TCP */
+    SyslogConnection(String host, int port, SSLSocketFactory tls, Duration connectTimeout) {
         this.host = host;
         this.port = port;
         this.tls = tls;
@@ -40,9 +41,8 @@ final class SyslogConnection {
             plain.connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
             plain.setKeepAlive(true);
             Socket connected = plain;
-            if (tls) {
-                SSLSocket secure = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
-                        .createSocket(plain, host, port, true);
+            if (tls != null) {
+                SSLSocket secure = (SSLSocket) tls.createSocket(plain, host, port, true);
                 SSLParameters params = secure.getSSLParameters();
                 params.setEndpointIdentificationAlgorithm("HTTPS");
                 secure.setSSLParameters(params);
@@ -55,6 +55,26 @@ final class SyslogConnection {
         } catch (IOException e) {
             plain.close();
             throw e;
+        }
+    }
+
+    /**
+     * Whether the receiver closed the connection. Syslog receivers never send anything, so a
+     * read that ends the stream means they are gone — and a write would still "succeed" into
+     * the kernel's buffer once and be lost. Costs one short blocking read; called at flush.
+     */
+    boolean closedByReceiver() throws IOException {
+        if (socket == null) {
+            return false;
+        }
+        int timeout = socket.getSoTimeout();
+        socket.setSoTimeout(1);
+        try {
+            return socket.getInputStream().read() < 0;
+        } catch (java.net.SocketTimeoutException alive) {
+            return false;
+        } finally {
+            socket.setSoTimeout(timeout);
         }
     }
 
@@ -72,6 +92,6 @@ final class SyslogConnection {
     }
 
     String describe() {
-        return (tls ? "tls://" : "tcp://") + host + ":" + port;
+        return (tls != null ? "tls://" : "tcp://") + host + ":" + port;
     }
 }

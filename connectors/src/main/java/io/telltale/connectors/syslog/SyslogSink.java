@@ -5,6 +5,7 @@ import io.telltale.core.alert.Alert;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
+import javax.net.ssl.SSLSocketFactory;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -32,12 +33,23 @@ public final class SyslogSink implements Sink<Alert> {
     private final AlertFormat format;
     private final int facility;
     private final String sdId;
+    private final String trustStore;
+    private final String trustStorePassword;
 
     public SyslogSink(String host, int port, boolean tls, AlertFormat format) {
         this(host, port, tls, format, SyslogMessage.DEFAULT_FACILITY, SyslogMessage.DEFAULT_SD_ID);
     }
 
     public SyslogSink(String host, int port, boolean tls, AlertFormat format, int facility, String sdId) {
+        this(host, port, tls, format, facility, sdId, null, null);
+    }
+
+    /**
+     * @param trustStore         PKCS12 trust store with the receiver's CA, for TLS; null: the JVM's
+     * @param trustStorePassword its password, or null
+     */
+    public SyslogSink(String host, int port, boolean tls, AlertFormat format, int facility, String sdId,
+            String trustStore, String trustStorePassword) {
         this.host = Objects.requireNonNull(host, "host");
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException("syslog port must be 1..65535, got " + port);
@@ -50,11 +62,14 @@ public final class SyslogSink implements Sink<Alert> {
         this.format = Objects.requireNonNull(format, "format");
         this.facility = facility;
         this.sdId = Objects.requireNonNull(sdId, "sdId");
+        this.trustStore = trustStore;
+        this.trustStorePassword = trustStorePassword;
     }
 
     @Override
     public SinkWriter<Alert> createWriter(WriterInitContext context) throws IOException {
-        return new SyslogWriter(new SyslogConnection(host, port, tls, CONNECT_TIMEOUT), format.renderer(), facility,
+        SSLSocketFactory tlsFactory = tls ? TrustStores.socketFactory(trustStore, trustStorePassword) : null;
+        return new SyslogWriter(new SyslogConnection(host, port, tlsFactory, CONNECT_TIMEOUT), format.renderer(), facility,
                 SyslogMessage.defaultHostname(), ProcessHandle.current().pid(), sdId, DEFAULT_RECONNECT_ATTEMPTS,
                 INITIAL_BACKOFF, MAX_BACKOFF);
     }

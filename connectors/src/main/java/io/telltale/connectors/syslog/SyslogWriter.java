@@ -58,6 +58,9 @@ final class SyslogWriter implements SinkWriter<Alert> {
     @Override
     public void flush(boolean endOfInput) throws IOException, InterruptedException {
         try {
+            if (connection.closedByReceiver()) {
+                throw new IOException("receiver closed the connection");
+            }
             connection.open().flush();
         } catch (IOException e) {
             resend(e);
