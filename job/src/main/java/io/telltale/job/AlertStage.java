@@ -9,18 +9,23 @@ import io.telltale.connectors.syslog.SyslogSink;
 import io.telltale.core.alert.Alert;
 import io.telltale.core.policy.PolicySet;
 import io.telltale.core.wire.RiskScore;
+import io.telltale.job.functions.GoodBotCheck;
 import io.telltale.job.functions.PolicyEnforcer;
 import io.telltale.job.state.AlertSerializer;
+import io.telltale.job.state.CheckedScore;
+import io.telltale.job.state.CheckedScoreSerializer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
@@ -32,6 +37,14 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 public final class AlertStage {
 
     public static final String ENFORCE_UID = "enforce-policy";
+    public static final String VERIFY_GOOD_BOTS_UID = "verify-good-bots";
+
+    /** A DNS verdict holds this long; crawler addresses change rarely. */
+    static final Duration GOOD_BOT_CACHE_TTL = Duration.ofHours(1);
+    /** Past this a lookup counts as "not verified"; the score goes on. */
+    static final Duration GOOD_BOT_LOOKUP_TIMEOUT = Duration.ofSeconds(2);
+    /** Scores waiting for a lookup at once, per subtask, before back-pressure. */
+    static final int GOOD_BOT_LOOKUPS_IN_FLIGHT = 100;
 
     private final PolicySet policies;
     private final Duration stateTtl;
@@ -72,8 +85,18 @@ public final class AlertStage {
     }
 
     void attachTo(DataStream<RiskScore> scores) {
-        SingleOutputStreamOperator<Alert> alerts = scores
-                .keyBy(RiskScore::sessionId, Types.STRING)
+        // Ordered: a session's scores must reach the escalation logic in the order they were made.
+        SingleOutputStreamOperator<CheckedScore> checked = AsyncDataStream.orderedWait(
+                        scores,
+                        new GoodBotCheck(policies.allowlist().goodBots(), GOOD_BOT_CACHE_TTL),
+                        GOOD_BOT_LOOKUP_TIMEOUT.toMillis(),
+                        TimeUnit.MILLISECONDS,
+                        GOOD_BOT_LOOKUPS_IN_FLIGHT)
+                .returns(CheckedScoreSerializer.TYPE_INFO)
+                .uid(VERIFY_GOOD_BOTS_UID)
+                .name("Verify good bots (reverse + forward DNS)");
+        SingleOutputStreamOperator<Alert> alerts = checked
+                .keyBy(c -> c.score().sessionId(), Types.STRING)
                 .process(new PolicyEnforcer(policies, stateTtl))
                 .returns(AlertSerializer.TYPE_INFO)
                 .uid(ENFORCE_UID)

@@ -7,6 +7,7 @@ import io.telltale.core.policy.PolicyDecision;
 import io.telltale.core.policy.PolicySet;
 import io.telltale.core.wire.Action;
 import io.telltale.core.wire.RiskScore;
+import io.telltale.job.state.CheckedScore;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
@@ -24,7 +25,7 @@ import org.apache.flink.util.Collector;
  * {@code ttl} after its last write, so sessions whose final score never comes hold nothing for
  * long. No timers.
  */
-public final class PolicyEnforcer extends KeyedProcessFunction<String, RiskScore, Alert> {
+public final class PolicyEnforcer extends KeyedProcessFunction<String, CheckedScore, Alert> {
 
     private static final long serialVersionUID = 1L;
 
@@ -54,10 +55,10 @@ public final class PolicyEnforcer extends KeyedProcessFunction<String, RiskScore
     }
 
     @Override
-    public void processElement(RiskScore score, Context ctx, Collector<Alert> out) throws Exception {
-        // Good-bot verification (reverse + forward DNS) is not wired yet: only network allowlists apply.
-        PolicyDecision decision =
-                policies.decide(score.score(), score.context().route(), score.context().clientIp(), null);
+    public void processElement(CheckedScore checked, Context ctx, Collector<Alert> out) throws Exception {
+        RiskScore score = checked.score();
+        PolicyDecision decision = policies.decide(
+                score.score(), score.context().route(), score.context().clientIp(), checked.verifiedGoodBot());
         Byte stored = lastAlerted.value();
         Action last = stored == null ? null : Action.values()[stored];
         if (AlertEscalation.shouldAlert(last, decision.action())) {

@@ -14,6 +14,7 @@ import io.telltale.core.wire.EventCounts;
 import io.telltale.core.wire.Reason;
 import io.telltale.core.wire.RiskScore;
 import io.telltale.core.wire.SessionContext;
+import io.telltale.job.state.CheckedScore;
 import io.telltale.job.TelltaleTestBase;
 import java.time.Duration;
 import java.util.List;
@@ -32,18 +33,20 @@ class PolicyEnforcerTest extends TelltaleTestBase {
             new Policy("default", List.of(), 0.5, 0.8, false),
             new Allowlist(List.of(NetworkRange.parse("10.0.0.0/8")), List.of()));
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, RiskScore, Alert> harness() throws Exception {
+    private static KeyedOneInputStreamOperatorTestHarness<String, CheckedScore, Alert> harness() throws Exception {
         var harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new PolicyEnforcer(POLICIES, TTL)), RiskScore::sessionId, Types.STRING);
+                new KeyedProcessOperator<>(new PolicyEnforcer(POLICIES, TTL)),
+                (CheckedScore c) -> c.score().sessionId(), Types.STRING);
         harness.open();
         return harness;
     }
 
-    private static RiskScore score(String session, double risk, String route, String ip, boolean isFinal) {
-        return new RiskScore(1, session, "u-1", risk, Action.MONITOR, RiskScore.EVIDENCE_SUFFICIENT,
+    /** A score as it reaches the policies, its crawler (if any) not verified. */
+    private static CheckedScore score(String session, double risk, String route, String ip, boolean isFinal) {
+        return new CheckedScore(new RiskScore(1, session, "u-1", risk, Action.MONITOR, RiskScore.EVIDENCE_SUFFICIENT,
                 List.of(new Reason("MOUSE_PATH_STRAIGHT", "mouse path 99% straight", 1.2)), Map.of(), "m-1",
                 BEGINNING, BEGINNING + 30 * ONE_MINUTE, new EventCounts(1, 1, 1, 1, 1, 1, 1), isFinal,
-                BEGINNING + ONE_MINUTE, new SessionContext(route, ip, CHROME_UA, "0123456789abcdef"));
+                BEGINNING + ONE_MINUTE, new SessionContext(route, ip, CHROME_UA, "0123456789abcdef")), null);
     }
 
     @Test
