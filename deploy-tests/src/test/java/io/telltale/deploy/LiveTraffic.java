@@ -56,8 +56,9 @@ final class LiveTraffic implements AutoCloseable {
         this.telemetryTopic = telemetryTopic;
         this.commerceTopic = commerceTopic;
         this.partitions = partitions;
-        // Sessions of 20-60 s, so some end while the cluster is being broken and some span it.
-        this.simulator = new TrafficSimulator(seed, 0.4, 16, Duration.ofSeconds(20), Duration.ofSeconds(60));
+        // 24 concurrent sessions of 20-60 s: some end while the cluster is being broken, many span
+        // each break, the savepoint included.
+        this.simulator = new TrafficSimulator(seed, 0.4, 24, Duration.ofSeconds(20), Duration.ofSeconds(60));
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
