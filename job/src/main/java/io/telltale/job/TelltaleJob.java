@@ -214,26 +214,29 @@ public final class TelltaleJob {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
 
         String bootstrap = config.get(TelltaleOptions.KAFKA_BOOTSTRAP_SERVERS);
-        String jobName = config.get(TelltaleOptions.KAFKA_GROUP_ID);
+        String groupId = config.get(TelltaleOptions.KAFKA_GROUP_ID);
+        DeliveryGuarantee guarantee = config.get(TelltaleOptions.KAFKA_DELIVERY_GUARANTEE);
+        String transactionalIdPrefix =
+                config.getOptional(TelltaleOptions.KAFKA_TRANSACTIONAL_ID_PREFIX).orElse(groupId);
         new TelltaleJob(
                         TelltaleKafka.rawSource(
                                 bootstrap,
                                 config.get(TelltaleOptions.TELEMETRY_TOPIC),
-                                jobName,
+                                groupId,
                                 OffsetsInitializer.committedOffsets(
                                         org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST),
                                 new Properties()),
                         TelltaleKafka.riskScoreSink(
                                 bootstrap,
                                 config.get(TelltaleOptions.RISK_SCORES_TOPIC),
-                                DeliveryGuarantee.AT_LEAST_ONCE,
-                                jobName + "-scores",
+                                guarantee,
+                                transactionalIdPrefix + "-scores",
                                 new Properties()),
                         TelltaleKafka.deadLetterSink(
                                 bootstrap,
                                 config.get(TelltaleOptions.DEAD_LETTERS_TOPIC),
-                                DeliveryGuarantee.AT_LEAST_ONCE,
-                                jobName + "-dead-letters",
+                                guarantee,
+                                transactionalIdPrefix + "-dead-letters",
                                 new Properties()),
                         config)
                 .withAlerts(AlertStage.fromConfig(config, bootstrap, jobName + "-alerts"))

@@ -6,6 +6,7 @@ import io.telltale.connectors.kafka.Topics;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 
 /**
  * Every Telltale setting, declared once with its key, type, default and description
@@ -25,6 +26,29 @@ public final class TelltaleOptions {
                     .stringType()
                     .defaultValue("telltale-job")
                     .withDescription("Consumer group of the job's Kafka sources.");
+
+    public static final ConfigOption<DeliveryGuarantee> KAFKA_DELIVERY_GUARANTEE =
+            key("telltale.kafka.delivery-guarantee")
+                    .enumType(DeliveryGuarantee.class)
+                    .defaultValue(DeliveryGuarantee.EXACTLY_ONCE)
+                    .withDescription(
+                            "Guarantee of the job's Kafka sinks. EXACTLY_ONCE writes in Kafka"
+                                    + " transactions committed on each checkpoint, so readers with"
+                                    + " isolation.level=read_committed see every score and dead letter"
+                                    + " once, even across failures, one checkpoint interval late."
+                                    + " AT_LEAST_ONCE shows records at once but may repeat them after a"
+                                    + " restart.");
+
+    public static final ConfigOption<String> KAFKA_TRANSACTIONAL_ID_PREFIX =
+            key("telltale.kafka.transactional-id-prefix")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Prefix of the Kafka transactional ids of the EXACTLY_ONCE sinks (each"
+                                    + " sink appends its own suffix). Must be unique per job on the"
+                                    + " Kafka cluster and stay the same across restarts and upgrades,"
+                                    + " so a restarted job can abort its own lingering transactions."
+                                    + " Defaults to the group id.");
 
     public static final ConfigOption<String> TELEMETRY_TOPIC =
             key("telltale.topics.telemetry")
@@ -109,6 +133,8 @@ public final class TelltaleOptions {
             List.of(
                     KAFKA_BOOTSTRAP_SERVERS,
                     KAFKA_GROUP_ID,
+                    KAFKA_DELIVERY_GUARANTEE,
+                    KAFKA_TRANSACTIONAL_ID_PREFIX,
                     TELEMETRY_TOPIC,
                     RISK_SCORES_TOPIC,
                     DEAD_LETTERS_TOPIC,

@@ -7,7 +7,9 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
@@ -25,6 +27,7 @@ public final class SessionScoreEmitter
     private final boolean emitInterim;
 
     private transient Counter sessionsScored;
+    private transient Histogram scoringTimeNanos;
     private transient Map<io.telltale.core.wire.Action, Counter> actions;
 
     public SessionScoreEmitter(SessionScorer scorer, boolean emitInterim) {
@@ -36,6 +39,8 @@ public final class SessionScoreEmitter
     public void open(OpenContext openContext) {
         MetricGroup metrics = getRuntimeContext().getMetricGroup().addGroup("telltale");
         sessionsScored = metrics.counter("sessionsScored");
+        scoringTimeNanos = metrics.histogram(
+                "scoringTimeNanos", new DescriptiveStatisticsHistogram(TelemetryParser.TIMING_WINDOW));
         actions = new EnumMap<>(io.telltale.core.wire.Action.class);
         MetricGroup byAction = metrics.addGroup("scoresByAction");
         for (io.telltale.core.wire.Action action : io.telltale.core.wire.Action.values()) {
@@ -54,6 +59,7 @@ public final class SessionScoreEmitter
         if (!isFinal && !emitInterim) {
             return;
         }
+        long scoringStart = System.nanoTime();
         RiskScore score = scorer.score(
                 sessionId,
                 elements.iterator().next(),
@@ -61,6 +67,7 @@ public final class SessionScoreEmitter
                 window.getEnd(),
                 isFinal,
                 System.currentTimeMillis());
+        scoringTimeNanos.update(System.nanoTime() - scoringStart);
         if (score == null) {
             return;
         }

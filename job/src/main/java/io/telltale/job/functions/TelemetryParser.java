@@ -14,7 +14,9 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -30,12 +32,19 @@ public final class TelemetryParser extends ProcessFunction<RawRecord, BatchFeatu
 
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("telemetry-dead-letters") {};
 
+    /**
+     * Batches the fold-time histogram keeps. Its quantiles describe the latest this many batches,
+     * a few seconds of traffic on a busy subtask; updating it is a store into a ring buffer.
+     */
+    static final int TIMING_WINDOW = 1_000;
+
     private final ValidationLimits limits;
 
     private transient TelemetryBatchSerde serde;
     private transient Clock clock;
     private transient Counter batchesIn;
     private transient Counter rawEventsIn;
+    private transient Histogram featureTimeNanos;
     private transient Map<io.telltale.connectors.serde.DeadLetterReason, Counter> deadLettered;
 
     public TelemetryParser(ValidationLimits limits) {
@@ -49,6 +58,8 @@ public final class TelemetryParser extends ProcessFunction<RawRecord, BatchFeatu
         MetricGroup metrics = getRuntimeContext().getMetricGroup().addGroup("telltale");
         batchesIn = metrics.counter("batchesIn");
         rawEventsIn = metrics.counter("rawEventsIn");
+        featureTimeNanos = metrics.histogram(
+                "featureTimeNanos", new DescriptiveStatisticsHistogram(TIMING_WINDOW));
         deadLettered = new EnumMap<>(io.telltale.connectors.serde.DeadLetterReason.class);
         MetricGroup byReason = metrics.addGroup("deadLettered");
         for (io.telltale.connectors.serde.DeadLetterReason reason :
@@ -71,8 +82,10 @@ public final class TelemetryParser extends ProcessFunction<RawRecord, BatchFeatu
         }
         batchesIn.inc();
         rawEventsIn.inc(batch.eventCount());
+        long foldStart = System.nanoTime();
         SessionFeatureAccumulator features = new SessionFeatureAccumulator();
         features.add(batch);
+        featureTimeNanos.update(System.nanoTime() - foldStart);
         out.collect(new BatchFeatures(
                 batch.sessionId(), batch.sequence(), batch.startedAt(), record.origin(), features));
     }
