@@ -194,8 +194,8 @@ public final class TelltaleJob {
     }
 
     /**
-     * Flink settings Telltale wants unless the cluster says otherwise: RocksDB keyed state with
-     * incremental checkpoints every 10 s.
+     * Flink settings Telltale wants when it runs locally (CLI, tests): RocksDB keyed state with
+     * incremental checkpoints every 10 s. On a cluster the same come from its config.yaml.
      */
     public static Configuration defaultFlinkConfiguration() {
         Configuration flink = new Configuration();
@@ -205,12 +205,17 @@ public final class TelltaleJob {
         return flink;
     }
 
-    /** Runs on a Flink cluster against Kafka; settings come as {@code --key value} arguments. */
+    /**
+     * Runs on a Flink cluster against Kafka; settings come as {@code --key value} arguments. Flink's
+     * own settings (state backend, checkpointing) are the cluster's: a program configuration would
+     * silently override the platform team's {@code config.yaml}, so {@link
+     * #defaultFlinkConfiguration()} is only for local runs; docker/flink/config.yaml has the same
+     * settings for clusters.
+     */
     // flink-connector-kafka 5.0 takes only Kafka's deprecated OffsetResetStrategy for committed offsets.
     @SuppressWarnings("deprecation")
     public static void main(String[] args) throws Exception {
-        Configuration config = defaultFlinkConfiguration();
-        config.addAll(Configuration.fromMap(ParameterTool.fromArgs(args).toMap()));
+        Configuration config = Configuration.fromMap(ParameterTool.fromArgs(args).toMap());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
 
         String bootstrap = config.get(TelltaleOptions.KAFKA_BOOTSTRAP_SERVERS);
@@ -239,7 +244,7 @@ public final class TelltaleJob {
                                 transactionalIdPrefix + "-dead-letters",
                                 new Properties()),
                         config)
-                .withAlerts(AlertStage.fromConfig(config, bootstrap, jobName + "-alerts"))
+                .withAlerts(AlertStage.fromConfig(config, bootstrap, transactionalIdPrefix + "-alerts"))
                 .execute(env);
     }
 }
