@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Behavioural bot detection on Apache Flink.",
         subcommands = {
             DemoCommand.class,
+            GatewayCommand.class,
             ScoreCommand.class,
             SimulateCommand.class,
             TrafficCommand.class,

@@ -1,0 +1,33 @@
+package io.telltale.connectors.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.telltale.core.policy.NetworkRange;
+import java.net.InetAddress;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ClientAddressTest {
+
+    final ClientAddress address = new ClientAddress(List.of(NetworkRange.parse("10.0.0.0/8")));
+
+    @Test
+    void forwardedForCountsOnlyFromATrustedPeer() throws Exception {
+        InetAddress proxy = InetAddress.getByName("10.1.2.3");
+        InetAddress stranger = InetAddress.getByName("198.51.100.7");
+        assertThat(address.resolve(stranger, List.of("203.0.113.9"))).isEqualTo("198.51.100.7");
+        assertThat(address.resolve(proxy, List.of())).isEqualTo("10.1.2.3");
+        assertThat(address.resolve(proxy, List.of("203.0.113.9"))).isEqualTo("203.0.113.9");
+        // Right to left, skipping our own proxies; the client-written left part is ignored.
+        assertThat(address.resolve(proxy, List.of("1.1.1.1, 203.0.113.9, 10.9.9.9"))).isEqualTo("203.0.113.9");
+        assertThat(address.resolve(proxy, List.of("1.1.1.1", "203.0.113.9"))).isEqualTo("203.0.113.9");
+        assertThat(address.resolve(proxy, List.of("garbage, 10.9.9.9"))).isEqualTo("10.9.9.9");
+        assertThat(address.resolve(proxy, List.of("2001:DB8::1"))).isEqualTo("2001:db8:0:0:0:0:0:1");
+    }
+
+    @Test
+    void stampAppendsTheFieldsBeforeTheClosingBrace() {
+        byte[] stamped = Gateway.stamp("{\"v\":1,\"x\":{}} \n".getBytes(), 42, "203.0.113.9");
+        assertThat(new String(stamped)).isEqualTo("{\"v\":1,\"x\":{},\"receivedAt\":42,\"clientIp\":\"203.0.113.9\"}");
+    }
+}
