@@ -198,6 +198,11 @@ export function create(userConfig, win) {
     return () => on.forEach((off) => off());
   }
 
+  const newRecorder = (seq) => createRecorder({
+    header, seq, maxSamples: cfg.maxBatchSamples,
+    emit: (p) => { save(); log('batch', p); transport.enqueue(p, hiding); }
+  });
+
   const start = guard(() => {
     if (detach || sampledOut) return;
     state = loadSession();
@@ -215,13 +220,22 @@ export function create(userConfig, win) {
       maxQueue: Math.max(1, cfg.maxQueuedBatches | 0),
       maxAttempts: Math.max(1, cfg.maxAttempts | 0),
       token: () => state && state.token,
-      setToken: (t) => { if (state) { state.token = t; save(); } }
+      setToken: (t) => { if (state) { state.token = t; save(); } },
+      onTokenRefused: (code) => {
+        if (!state || !recorder) return;
+        if (cfg.sessionId) {
+          log('session token refused (' + code + '); the configured sessionId cannot be renewed');
+          return;
+        }
+        // Start over as a new session at seq 0: the gateway hands its first batch a new token.
+        state = { sid: uuid(win), seq: 0, token: null };
+        recorder = newRecorder(0);
+        save();
+        log('session token refused (' + code + '); new session ' + state.sid);
+      }
     });
     transport.resume();
-    recorder = createRecorder({
-      header, seq: state.seq, maxSamples: cfg.maxBatchSamples,
-      emit: (p) => { save(); log('batch', p); transport.enqueue(p, hiding); }
-    });
+    recorder = newRecorder(state.seq);
     save();
     scrollX = win.scrollX || 0; scrollY = win.scrollY || 0;
     detach = listen();

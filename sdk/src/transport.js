@@ -39,6 +39,8 @@ export function backoffMs(attemptNo, random) {
  * @param {number} o.maxAttempts  attempts per batch before it is dropped
  * @param {() => number} o.now    epoch ms
  * @param {() => string|null} o.token / o.setToken  the session token, kept by the caller
+ * @param {(code: string) => void} [o.onTokenRefused]  the gateway refused the session's token
+ *        (or its absence): every batch of that session will be refused too
  * @param {(msg: string, detail?: any) => void} o.log
  */
 export function createTransport(o) {
@@ -99,6 +101,7 @@ export function createTransport(o) {
     }
     // The page may have hidden meanwhile and beaconed this batch: then it is no longer queued.
     const settle = () => { win.clearTimeout(abort); if (inflight === p) inflight = null; return queue[0] === p; };
+    let refusedCode = null;
     req.then(async (res) => {
       if (res.ok) await readToken(res);
       if (!settle()) return;
@@ -108,6 +111,11 @@ export function createTransport(o) {
         o.log('sent batch ' + p.seq);
       } else if (res.status === 429 || res.status >= 500) {
         return retry('HTTP ' + res.status, retryAfterMs(res.headers.get('Retry-After'), Date.now()));
+      } else if (res.status === 401 && (refusedCode = await tokenRefusal(res))) {
+        // The session's token is missing, forged or expired (e.g. the first batch went by beacon
+        // and its token never came back): no batch of this session will be taken any more.
+        while (queue.length) drop('HTTP 401 ' + refusedCode);
+        if (o.onTokenRefused) o.onTokenRefused(refusedCode);
       } else {
         // 4xx: the gateway will not take this batch however often it is sent.
         drop('HTTP ' + res.status);
@@ -115,6 +123,16 @@ export function createTransport(o) {
     }, (e) => {
       if (settle()) return retry(String(e && e.message || e), null);
     }).catch((e) => o.log("transport", e)).then(pump).catch(() => {});
+  }
+
+  /** The gateway's error code when it refused the session token, else null. */
+  async function tokenRefusal(res) {
+    try {
+      const b = await res.json();
+      return b && typeof b.error === 'string' && b.error.indexOf('SESSION_TOKEN_') === 0 ? b.error : null;
+    } catch (e) {
+      return null;
+    }
   }
 
   async function readToken(res) {

@@ -223,6 +223,27 @@ test('the gateway session token is sent back on every later request and beacon',
   assert.equal(next.requests[0].headers['X-Telltale-Session'], 'tok.2');
 });
 
+test('a refused session token starts a new session at seq 0 instead of losing every later batch', async () => {
+  const win = new FakeWindow();
+  create(CONFIG, win);
+  move(win, 10, 10);
+  await win.advance(5000);
+  move(win, 20, 20);
+  // The gateway never handed this tab a token (its first batch went by beacon): seq 1 is refused.
+  win.responders.push(() => response(401, {
+    headers: { 'Content-Type': 'application/json' }, body: '{"error":"SESSION_TOKEN_REQUIRED"}' }));
+  await win.advance(5000);
+  move(win, 30, 30);
+  await win.advance(5000);
+  const sent = await win.sentBatches();
+  assert.equal(sent.length, 3);
+  assert.equal(sent[1].seq, 1);
+  assert.notEqual(sent[2].sessionId, sent[1].sessionId);
+  assert.equal(sent[2].seq, 0);
+  assert.equal(win.requests[2].headers['X-Telltale-Session'], undefined);
+  assertWireValid(sent[2]);
+});
+
 test('a session token from the config is used from the first request', async () => {
   const win = new FakeWindow();
   create({ ...CONFIG, sessionToken: 'server.tok' }, win);
