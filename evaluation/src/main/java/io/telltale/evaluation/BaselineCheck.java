@@ -8,7 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Compares a fresh evaluation with the committed one: a capture-matched figure (ROC AUC, TPR at
+ * Checks a fresh evaluation: the model's score must not tell human recordings apart by capture
+ * alone (artefact-check AUC within {@link #CAPTURE_AUC_MARGIN} of 0.5), and against the committed
+ * evaluation: a capture-matched figure (ROC AUC, TPR at
  * 1 % and 0.1 % FPR) that falls, or a human false-positive rate at the challenge or block
  * threshold that rises, by more than {@link #TOLERANCE}, is a regression; so is a row that
  * disappeared. Figures that improve pass; commit the new {@code evaluation.json} to keep them.
@@ -17,6 +19,8 @@ public final class BaselineCheck {
 
     /** The evaluation is deterministic (seeded); this only absorbs small changes in generated bots. */
     public static final double TOLERANCE = 0.005;
+    /** How far from chance the score may separate two captures of the same kind of people. */
+    public static final double CAPTURE_AUC_MARGIN = 0.05;
 
     private BaselineCheck() {}
 
@@ -56,6 +60,13 @@ public final class BaselineCheck {
                 if (after > before + TOLERANCE) {
                     problems.add(String.format(Locale.ROOT, "%s %s rose from %.4f to %.4f", humanKey(row), figure, before, after));
                 }
+            }
+        }
+        for (JsonNode row : current.path("artefactCheck")) {
+            if (row.path("captureOnly").asBoolean() && Evaluation.SCORE.equals(row.path("feature").asText())
+                    && Math.abs(row.path("auc").asDouble(0.5) - 0.5) > CAPTURE_AUC_MARGIN) {
+                problems.add(String.format(Locale.ROOT, "the score tells captures apart (AUC %.3f): %s",
+                        row.path("auc").asDouble(), row.path("comparison").asText()));
             }
         }
         return problems;

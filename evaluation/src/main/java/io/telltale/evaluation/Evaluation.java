@@ -35,6 +35,8 @@ public final class Evaluation {
 
     public static final String RAW = "raw";
     public static final String MATCHED = "capture-matched";
+    /** The artefact-check row of the model's score itself. */
+    public static final String SCORE = "score";
 
     /** @param botSessions sessions generated per simulated family (and per replay family) */
     public record Settings(Path datasets, int botSessions, Duration botLength, long seed) {
@@ -53,7 +55,7 @@ public final class Evaluation {
             Double botsChallenged, Double botsBlocked) {}
 
     /** How well one feature (or the score) tells two groups of human recordings apart. */
-    public record ArtefactRow(String comparison, String feature, int a, int b, Double auc) {}
+    public record ArtefactRow(String comparison, boolean captureOnly, String feature, int a, int b, Double auc) {}
 
     public record Result(String model, Settings settings, Map<String, Integer> captureMedianIntervalMs,
             Map<String, Integer> recordings, List<HumanRow> humans, List<Row> rows, List<ArtefactRow> artefacts,
@@ -225,7 +227,7 @@ public final class Evaluation {
         for (Recording r : delbotHumans) {
             recaptured.add(balabitClock.resample(r, seed++));
         }
-        compare(rows, "delbot humans: browser capture vs the same traces re-sampled at balabit capture", delbotHumans, recaptured, used);
+        compare(rows, "delbot humans: browser capture vs the same traces re-sampled at balabit capture", true, delbotHumans, recaptured, used);
         List<Recording> fast = new ArrayList<>();
         List<Recording> slow = new ArrayList<>();
         for (Recording r : balabit) {
@@ -239,22 +241,23 @@ public final class Evaluation {
                 slow.add(r);
             }
         }
-        compare(rows, "balabit sessions captured every <= 30 ms vs every >= 80 ms", fast, slow, used);
-        compare(rows, "balabit humans vs delbot humans (task and capture differ)", balabit, delbotHumans, used);
+        compare(rows, "balabit sessions captured every <= 30 ms vs every >= 80 ms", true, fast, slow, used);
+        compare(rows, "balabit humans vs delbot humans (task and capture differ)", false, balabit, delbotHumans, used);
         return rows;
     }
 
-    private void compare(List<ArtefactRow> rows, String comparison, List<Recording> a, List<Recording> b, List<Feature> used) {
+    private void compare(List<ArtefactRow> rows, String comparison, boolean captureOnly, List<Recording> a, List<Recording> b,
+            List<Feature> used) {
         List<SessionFeatures> fa = a.parallelStream().map(scorer::features).toList();
         List<SessionFeatures> fb = b.parallelStream().map(scorer::features).toList();
         for (Feature feature : used) {
             double[] va = fa.stream().filter(f -> f.has(feature)).mapToDouble(f -> f.get(feature)).toArray();
             double[] vb = fb.stream().filter(f -> f.has(feature)).mapToDouble(f -> f.get(feature)).toArray();
-            rows.add(new ArtefactRow(comparison, feature.key(), va.length, vb.length, num(Separation.auc(va, vb))));
+            rows.add(new ArtefactRow(comparison, captureOnly, feature.key(), va.length, vb.length, num(Separation.auc(va, vb))));
         }
         double[] sa = a.parallelStream().mapToDouble(scorer::wholeScore).toArray();
         double[] sb = b.parallelStream().mapToDouble(scorer::wholeScore).toArray();
-        rows.add(new ArtefactRow(comparison, "score (" + model.version() + ")", sa.length, sb.length, num(Separation.auc(sa, sb))));
+        rows.add(new ArtefactRow(comparison, captureOnly, SCORE, sa.length, sb.length, num(Separation.auc(sa, sb))));
     }
 
     /** The pointer features the model scores (all pointer features for a model that does not say). */

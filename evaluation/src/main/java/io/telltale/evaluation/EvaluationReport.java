@@ -130,7 +130,8 @@ public final class EvaluationReport {
         md.append(EvaluationText.ARTEFACT_INTRO);
         md.append("| comparison | feature | n a | n b | AUC |\n|---|---|---:|---:|---:|\n");
         for (ArtefactRow a : r.artefacts()) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %s |%n", a.comparison(), a.feature(), a.a(), a.b(), dec(a.auc())));
+            String feature = a.feature().equals(Evaluation.SCORE) ? "**score (" + r.model() + ")**" : a.feature();
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %s |%n", a.comparison(), feature, a.a(), a.b(), dec(a.auc())));
         }
         md.append(EvaluationText.ARTEFACT_NOTES);
         md.append("\n## What the adapters dropped or merged\n\n| source | what | count |\n|---|---|---:|\n");

@@ -107,7 +107,22 @@ final class EvaluationText {
 
             A feature far from 0.5 in the first two comparisons depends on the capture: a model that leans on it
             would score 60 Hz browser users differently from the 9 Hz remote-desktop people it was set on. That
-            is why the bot figures above are capture-matched.
+            is why the bot figures above are capture-matched. The evaluation step of CI fails when the model's
+            score itself separates the two captures of the first two comparisons by more than 0.05 AUC from chance.
+
+            ## Limits of these figures
+
+            - The model's human ranges were set on these same people (in-sample); a trained model must be
+              evaluated on users it was not trained on.
+            - Tasks differ: Balabit people do office work over remote desktop, DELBOT people draw circles, Aalto
+              people copy sentences; simulated bots browse a shop. Capture matching removes how the pointer was
+              sampled, not what it was doing: a bot family is compared with each source's people on its own task.
+            - DELBOT's human traces come from three setups (pc1, pc2, fast), taken as three users; most traces
+              last 2-3 s, too short to judge (see *judged*).
+            - Balabit test sessions with `is_illegal=1` are a human other than the account owner, of unknown
+              identity: each counts as a user of its own, hence the number of Balabit users.
+            - With fewer than 1,000 human units a 0.1% false-positive budget allows no human above the threshold;
+              the figure then reads "bots scored above every human".
             """;
 
     static final String FOOTER = """

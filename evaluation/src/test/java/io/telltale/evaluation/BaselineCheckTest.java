@@ -34,6 +34,18 @@ class BaselineCheckTest {
     }
 
     @Test
+    void aScoreThatTellsCapturesApartFails() throws Exception {
+        JsonNode separating = new ObjectMapper().readTree("""
+                {"rows": [], "humans": [], "artefactCheck": [
+                  {"comparison": "same people, two captures", "captureOnly": true, "feature": "score", "auc": 0.62},
+                  {"comparison": "same people, two captures", "captureOnly": true, "feature": "mouse_speed_cv", "auc": 0.9},
+                  {"comparison": "task and capture", "captureOnly": false, "feature": "score", "auc": 0.9}]}
+                """);
+        assertThat(BaselineCheck.regressions(separating, separating))
+                .containsExactly("the score tells captures apart (AUC 0.620): same people, two captures");
+    }
+
+    @Test
     void aMissingRowFails() throws Exception {
         JsonNode empty = new ObjectMapper().readTree("{\"rows\": [], \"humans\": []}");
         assertThat(BaselineCheck.regressions(evaluation(0.9, 0.0), empty)).hasSize(2);
