@@ -3,6 +3,7 @@ package io.telltale.cli;
 import io.telltale.core.scoring.HumanNormsModel;
 import io.telltale.core.scoring.RiskModel;
 import io.telltale.evaluation.BaselineCheck;
+import io.telltale.evaluation.BehaviourTrainer;
 import io.telltale.evaluation.Datasets;
 import io.telltale.evaluation.Evaluation;
 import io.telltale.evaluation.EvaluationReport;
@@ -40,6 +41,11 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--norms", description = "A norms table to evaluate instead of the default human-norms-v1.")
     Path norms;
 
+    @Option(names = "--train",
+            description = "Evaluate the trained behaviour model instead: trained per fold of users (and per held-out family) "
+                    + "by the same code as `telltale train`.")
+    boolean train;
+
     @Option(names = "--check-against",
             description = "A committed evaluation.json: exit 1 if a headline figure is worse than in it.")
     Path baseline;
@@ -58,13 +64,17 @@ final class EvalCommand implements Callable<Integer> {
         }
         String command = "./telltale eval --datasets " + datasets + " --output " + output
                 + (botSessions != 200 ? " --bot-sessions " + botSessions : "")
-                + (norms != null ? " --norms " + norms : "");
+                + (norms != null ? " --norms " + norms : "")
+                + (train ? " --train" : "");
         long started = System.nanoTime();
         Evaluation.Settings settings = new Evaluation.Settings(datasets, botSessions, Duration.ofSeconds(120), 20260101L);
-        Evaluation.Result result = new Evaluation(model, settings, m -> System.out.println("telltale eval: " + m)).run();
+        Evaluation evaluation = train
+                ? new Evaluation(TrainCommand.VERSION, BehaviourTrainer::train, settings, m -> System.out.println("telltale eval: " + m))
+                : new Evaluation(model, settings, m -> System.out.println("telltale eval: " + m));
+        Evaluation.Result result = evaluation.run();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         EvaluationReport.write(result, output, command, elapsed);
-        System.out.printf("telltale eval: %s in %d s -> %s%n", model.version(), elapsed.toSeconds(),
+        System.out.printf("telltale eval: %s in %d s -> %s%n", result.model(), elapsed.toSeconds(),
                 output.resolve(EvaluationReport.MARKDOWN));
         if (baseline != null) {
             List<String> regressions = BaselineCheck.regressions(

@@ -48,7 +48,8 @@ public final class EvaluationReport {
         ObjectNode root = mapper.createObjectNode();
         root.put("model", result.model());
         root.put("command", command);
-        root.put("scoringPath", "core: SessionFeatureAccumulator + SessionScorer (final score), as the job's session window");
+        root.put("scoringPath", "core: SessionFeatureAccumulator + model.assess (what SessionScorer calls), as the job's session window");
+        root.put("folds", result.folds());
         ObjectNode settings = root.putObject("settings");
         settings.put("botSessionsPerFamily", result.settings().botSessions());
         settings.put("botSessionSeconds", result.settings().botLength().toSeconds());
@@ -107,8 +108,9 @@ public final class EvaluationReport {
         StringBuilder md = new StringBuilder();
         md.append(EvaluationText.header(r, command, elapsed));
         md.append("\n## Headline: capture-matched, 60 s of interaction\n\n");
-        md.append("Held-out human users: every human below is scored; `").append(r.model())
-                .append("` is not trained on these splits (see [Model and splits](#model-and-splits)).\n\n");
+        md.append(r.folds() == 0
+                ? "Every human is scored; `" + r.model() + "` is not trained (see [Model and splits](#model-and-splits)).\n\n"
+                : "Held-out users and, for generated families, a family left out of training (see [Model and splits](#model-and-splits)).\n\n");
         rowTable(md, r.rows().stream().filter(x -> x.mode().equals(Evaluation.MATCHED) && x.window().equals("60s")).toList());
         md.append("\n## Humans: how often each would be challenged or blocked\n\n");
         md.append("| source | window | units | users | judged | challenged (>= 0.5) | blocked (>= 0.8) | highest score |\n");
@@ -118,6 +120,10 @@ public final class EvaluationReport {
                     h.units(), h.users(), pct(h.judged()), pct(h.fprChallenge()), pct(h.fprBlock()), dec(h.maxScore())));
         }
         md.append(EvaluationText.HUMAN_NOTES);
+        if (r.folds() > 0) {
+            md.append("\n## Capture-matched, 60 s, family seen in training\n\n");
+            rowTable(md, r.rows().stream().filter(x -> x.mode().equals(Evaluation.MATCHED_SEEN) && x.window().equals("60s")).toList());
+        }
         for (String window : List.of("15s", "session")) {
             md.append("\n## Capture-matched, ").append(window.equals("session") ? "whole sessions" : window + " windows").append("\n\n");
             rowTable(md, r.rows().stream().filter(x -> x.mode().equals(Evaluation.MATCHED) && x.window().equals(window)).toList());

@@ -40,7 +40,7 @@ final class EvaluationText {
         md.append("## How this is measured\n\n");
         md.append("**Scoring path.** Each unit (a window of a recording, or all of it) is cut into 2-5 s telemetry batches\n");
         md.append("(`BatchSlicer`), folded in sequence order into a `SessionFeatureAccumulator` and scored once by\n");
-        md.append("`SessionScorer` as a final score: the same core calls the job's session window makes\n");
+        md.append("the model as `SessionScorer` calls it (`model.assess(accumulator.features())`): the same core calls the job's session window makes\n");
         md.append("(`SessionFeatureAggregate`, `SessionScoreEmitter`), without the Flink runtime, so the whole evaluation\n");
         md.append("runs in minutes. `telltale datasets convert` writes the same batches as wire-format NDJSON for\n");
         md.append("`telltale score`, which runs them through the job's topology.\n\n");
@@ -51,7 +51,7 @@ final class EvaluationText {
         md.append("move without movement; button events always kept with their position; wheel notches out of the\n");
         md.append("pointer track; keys reduced to key classes on reading (the key value is never kept), keyup-before-keydown\n");
         md.append("rows dropped. Windows: 15 s and 60 s of event time from a recording's first sample, at most\n");
-        md.append(UnitScorer.MAX_WINDOWS_PER_RECORDING).append(" non-empty windows per recording spread over it; `session` is the whole recording.\n\n");
+        md.append(Units.MAX_WINDOWS_PER_RECORDING).append(" non-empty windows per recording spread over it; `session` is the whole recording.\n\n");
         md.append("**Capture matching.** Median in-motion interval between reported moves: ");
         r.captureMedianIntervalMs().forEach((s, ms) -> md.append(s).append(" ").append(ms).append(" ms; "));
         md.append("the simulator's browser\n");
@@ -68,11 +68,20 @@ final class EvaluationText {
         md.append("with score >= 0.5 / >= 0.8, the job's default thresholds. *Judged*: share of units with enough behaviour\n");
         md.append("to judge (otherwise the score rests on device tells only and the evidence is reported `insufficient`).\n\n");
         md.append("## Model and splits\n\n");
-        md.append("`").append(r.model()).append("` has no trained parameters: its human ranges were set by hand from\n");
-        md.append("`HumanNormsCalibration` over these same datasets, all users (core/README.md). Its human false-positive\n");
-        md.append("rates are therefore in-sample, an optimistic bound; nothing here was fitted to any bot family. A\n");
-        md.append("trained model must be evaluated with humans split by user (never by session) - see the list of what is\n");
-        md.append("left in the evaluation's commit message and issue 3.\n\n");
+        if (r.folds() == 0) {
+            md.append("`").append(r.model()).append("` has no trained parameters: its human ranges were set by hand from\n");
+            md.append("`HumanNormsCalibration` over these same datasets, all users (core/README.md). Its human false-positive\n");
+            md.append("rates are therefore in-sample, an optimistic bound; nothing here was fitted to any bot family.\n\n");
+        } else {
+            md.append("`").append(r.model()).append("` is trained (`BehaviourTrainer`): human quantile grids on people only, a\n");
+            md.append("logistic regression of people against the capture-matched generated families, calibration knots on\n");
+            md.append("the training people. Every unit here is scored by a model that never saw its user: users (people,\n");
+            md.append("and each bot script or replayed person) fall in ").append(r.folds())
+                    .append(" folds by a hash of their id, and fold k is scored by a\n");
+            md.append("model trained on the other folds, never split by session. In the *capture-matched* rows the family\n");
+            md.append("under test was also left out of training (a family the model has never seen); the rows *family seen\n");
+            md.append("in training* keep it in (other sessions and scripts of it). DELBOT's real bots are never trained on.\n\n");
+        }
         md.append("**Bot families.** Simulated shop visits of ").append(r.settings().botLength().toSeconds())
                 .append(" s, ").append(r.settings().botSessions()).append(" per family (seed ")
                 .append(r.settings().seed()).append("):\n\n| family | what |\n|---|---|\n");
@@ -98,7 +107,8 @@ final class EvaluationText {
 
             Can the pointer features the model scores, or its score, tell human recordings apart by how they were
             captured rather than how people moved? Per feature, the AUC of one group against the other over whole
-            recordings: 0.5 is chance, 0 or 1 complete separation. Rows 1-2 hold the people and task fixed and change
+            recordings (the score: among recordings with enough behaviour to judge, since a slower capture leaves
+            more of them unjudged): 0.5 is chance, 0 or 1 complete separation. Rows 1-2 hold the people and task fixed and change
             only the capture; row 3 changes both task (office work vs drawing circles) and capture, for scale.
 
             """;
