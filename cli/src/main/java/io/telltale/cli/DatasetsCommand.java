@@ -1,6 +1,10 @@
 package io.telltale.cli;
 
+import io.telltale.connectors.model.BehaviourModelArtifact;
 import io.telltale.core.scoring.HumanNormsModel;
+import io.telltale.core.scoring.RiskModel;
+import java.io.InputStream;
+import java.nio.file.Files;
 import io.telltale.evaluation.DatasetConversion;
 import io.telltale.evaluation.Datasets;
 import io.telltale.evaluation.DropCounts;
@@ -71,9 +75,18 @@ final class DatasetsCommand {
         @Option(names = "--scores", required = true, description = "The job's final risk scores.")
         Path scores;
 
+        @Option(names = "--model", description = "The model artifact the job scored with (default: the built-in human-norms-v1).")
+        Path model;
+
         @Override
         public Integer call() throws Exception {
-            ScoreAgreement.Result r = ScoreAgreement.compare(batches, scores, HumanNormsModel.standard());
+            RiskModel riskModel = HumanNormsModel.standard();
+            if (model != null) {
+                try (InputStream in = Files.newInputStream(model)) {
+                    riskModel = BehaviourModelArtifact.read(in);
+                }
+            }
+            ScoreAgreement.Result r = ScoreAgreement.compare(batches, scores, riskModel);
             System.out.printf("telltale datasets verify: %d sessions, %d final job scores, %d missing, %d duplicated, "
                             + "%d disagreeing, max difference %.2e%n",
                     r.sessions(), r.jobScores(), r.missing(), r.duplicated(), r.disagreeing(), r.maxDifference());

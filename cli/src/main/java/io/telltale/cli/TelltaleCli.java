@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "telltale 0.1.0",
         description = "Behavioural bot detection on Apache Flink.",
-        subcommands = {DemoCommand.class, ScoreCommand.class, SimulateCommand.class, DatasetsCommand.class, EvalCommand.class})
+        subcommands = {DemoCommand.class, ScoreCommand.class, SimulateCommand.class, DatasetsCommand.class, EvalCommand.class, TrainCommand.class})
 public final class TelltaleCli {
 
     public static void main(String[] args) {

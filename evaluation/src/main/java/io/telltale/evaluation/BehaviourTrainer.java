@@ -49,6 +49,13 @@ public final class BehaviourTrainer {
     static final double[] KNOT_QUANTILES = {0.5, 0.9, 0.99, 0.999};
     static final double[] KNOT_SCORES = {0.05, 0.2, 0.5, 0.8};
 
+    /** Tribuo reports every dataset and epoch at INFO; kept here so the setting is not collected away. */
+    private static final java.util.logging.Logger TRIBUO_LOG = java.util.logging.Logger.getLogger("org.tribuo");
+
+    static {
+        TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
     private static final String BOT = "bot";
     private static final String HUMAN = "human";
 

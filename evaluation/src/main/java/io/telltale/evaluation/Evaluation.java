@@ -99,7 +99,40 @@ public final class Evaluation {
     private record Cell(String source, String family, boolean real, int window, List<Units.Unit> humans,
             List<Units.Unit> rawBots, List<Units.Unit> matchedBots) {}
 
+    /** Everything measured before any model scores: the units of every source and family. */
+    private record Prepared(List<Cell> cells, Map<String, Map<Integer, List<Units.Unit>>> humansBySource,
+            List<Units.Unit> recapturedHumans, Map<String, Integer> medians, Map<String, Integer> counts, DropCounts drops,
+            List<Recording> balabit, List<Recording> delbotHumans, CaptureClock balabitClock) {}
+
     public Result run() throws IOException {
+        Prepared p = prepare();
+        UnitModel scorer = unitModel(p.cells(), p.humansBySource(), p.recapturedHumans());
+        return score(p, scorer);
+    }
+
+    /**
+     * Trains one model on every user and every generated family (capture-matched), as
+     * {@code telltale train} ships it; the evaluation's cross-fitted models are trained the same way.
+     */
+    public RiskModel trainOnAll() throws IOException {
+        if (trainer == null) {
+            throw new IllegalStateException("a fixed model is not trained");
+        }
+        Prepared p = prepare();
+        List<SessionFeatures> humans = new ArrayList<>();
+        p.recapturedHumans().forEach(u -> humans.add(u.features()));
+        p.humansBySource().values().forEach(byWindow -> byWindow.values().forEach(units -> units.forEach(u -> humans.add(u.features()))));
+        List<SessionFeatures> bots = new ArrayList<>();
+        for (Cell cell : p.cells()) {
+            if (!cell.real()) {
+                cell.matchedBots().forEach(u -> bots.add(u.features()));
+            }
+        }
+        log.accept("training on " + humans.size() + " human and " + bots.size() + " bot units");
+        return trainer.train(version, humans, bots, settings.seed());
+    }
+
+    private Prepared prepare() throws IOException {
         DropCounts drops = new DropCounts();
         Path root = settings.datasets();
         log.accept("reading balabit");
@@ -204,7 +237,13 @@ public final class Evaluation {
                 recapturedHumans.addAll(measureAll(recaptured, window));
             }
         }
-        UnitModel scorer = unitModel(cells, humansBySource, recapturedHumans);
+        return new Prepared(cells, humansBySource, recapturedHumans, medians, counts, drops, balabit, delbotHumans,
+                clocks.get(BalabitMouse.SOURCE));
+    }
+
+    private Result score(Prepared p, UnitModel scorer) {
+        List<Cell> cells = p.cells();
+        Map<String, Map<Integer, List<Units.Unit>>> humansBySource = p.humansBySource();
         List<HumanRow> humanRows = new ArrayList<>();
         humansBySource.forEach((source, byWindow) -> byWindow.forEach((window, units) ->
                 humanRows.add(humanRow(source, window, units, scorer))));
@@ -232,8 +271,8 @@ public final class Evaluation {
             }
         }
         log.accept("artefact check");
-        List<ArtefactRow> artefacts = artefactCheck(balabit, delbotHumans, clocks.get(BalabitMouse.SOURCE), scorer);
-        return new Result(scorer.version(), settings, medians, counts, humanRows, rows, artefacts, drops.asMap(),
+        List<ArtefactRow> artefacts = artefactCheck(p.balabit(), p.delbotHumans(), p.balabitClock(), scorer);
+        return new Result(scorer.version(), settings, p.medians(), p.counts(), humanRows, rows, artefacts, p.drops().asMap(),
                 distributions, trainer == null ? 0 : FOLDS);
     }
 
