@@ -71,7 +71,9 @@ final class EvaluationText {
         if (r.folds() == 0) {
             md.append("`").append(r.model()).append("` has no trained parameters: its human ranges were set by hand from\n");
             md.append("`HumanNormsCalibration` over these same datasets, all users (core/README.md). Its human false-positive\n");
-            md.append("rates are therefore in-sample, an optimistic bound; nothing here was fitted to any bot family.\n\n");
+            md.append("rates are therefore in-sample, an optimistic bound; nothing here was fitted to any bot family.\n");
+            md.append("A trained model, evaluated with users held out by fold, is reported separately in\n");
+            md.append("[behaviour-v2/evaluation.md](behaviour-v2/evaluation.md) (experimental; not the job's default).\n\n");
         } else {
             md.append("`").append(r.model()).append("` is trained (`BehaviourTrainer`): human quantile grids on people only, a\n");
             md.append("logistic regression of people against the capture-matched generated families, calibration knots on\n");
