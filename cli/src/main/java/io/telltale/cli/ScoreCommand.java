@@ -3,12 +3,16 @@ package io.telltale.cli;
 import io.telltale.connectors.RawRecord;
 import io.telltale.connectors.file.NdjsonFileSink;
 import io.telltale.connectors.file.NdjsonRecordFormat;
+import io.telltale.connectors.model.BehaviourModelArtifact;
 import io.telltale.connectors.serde.DeadLetterSerde;
+import io.telltale.core.scoring.HumanNormsModel;
+import io.telltale.core.scoring.RiskModel;
 import io.telltale.connectors.serde.RiskScoreSerde;
 import io.telltale.core.wire.DeadLetter;
 import io.telltale.core.wire.RiskScore;
 import io.telltale.job.TelltaleJob;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -49,6 +53,9 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--final-only", description = "Write only each session's final score.")
     boolean finalOnly;
 
+    @Option(names = "--model", description = "A model artifact from `telltale train` (default: the built-in human-norms-v1).")
+    Path model;
+
     @Option(
             names = "--set",
             description = "A job setting, e.g. --set telltale.session.gap=10min (repeatable).")
@@ -82,11 +89,18 @@ final class ScoreCommand implements Callable<Integer> {
                 .build();
         RiskScoreSerde scoreSerde = new RiskScoreSerde();
         DeadLetterSerde deadLetterSerde = new DeadLetterSerde();
+        RiskModel riskModel = HumanNormsModel.standard();
+        if (model != null) {
+            try (InputStream in = Files.newInputStream(model)) {
+                riskModel = BehaviourModelArtifact.read(in);
+            }
+        }
         new TelltaleJob(
                         source,
                         new NdjsonFileSink<RiskScore>(output, scoreSerde::serialize),
                         new NdjsonFileSink<DeadLetter>(deadLetterPath, deadLetterSerde::serialize),
-                        config)
+                        config,
+                        riskModel)
                 .execute(env);
 
         System.out.printf(

@@ -15,7 +15,10 @@ import picocli.CommandLine.Command;
             ScoreCommand.class,
             SimulateCommand.class,
             TrafficCommand.class,
-            BacktestCommand.class
+            BacktestCommand.class,
+            DatasetsCommand.class,
+            EvalCommand.class,
+            TrainCommand.class
         })
 public final class TelltaleCli {
 

@@ -15,7 +15,15 @@ public enum Actor {
     /** Fills forms key by key at constant intervals, with linear moves to the fields. */
     UNIFORM_TYPING_BOT,
     /** Human-ish but simple movement from an unmasked headless browser (webdriver flag, headless hints). */
-    HEADLESS_BOT;
+    HEADLESS_BOT,
+    /** ghost-cursor: Bezier curves with Fitts-law step counts and overshoot past far targets. */
+    BEZIER_BOT,
+    /** WindMouse: a gravity-and-wind random walk onto the target. */
+    WINDMOUSE_BOT,
+    /** Fills forms key by key with uniformly random intervals, linear moves to the fields. */
+    UNIFORM_DELAY_TYPING_BOT,
+    /** Fills forms key by key with normally distributed intervals and holds, linear moves to the fields. */
+    GAUSSIAN_TYPING_BOT;
 
     public boolean isBot() {
         return this != HUMAN;

@@ -45,6 +45,7 @@ final class BotVisitor extends Visitor {
     void arrive(ShopPage page) {
         // page.waitForLoadState() then a fixed waitForTimeout; stealthier scripts randomise it uniformly.
         recorder.advance(actor == Actor.LINEAR_BOT || actor == Actor.UNIFORM_TYPING_BOT || actor == Actor.TELEPORT_BOT
+                        || actor == Actor.UNIFORM_DELAY_TYPING_BOT
                 ? waitMs
                 : waitMs / 2 + random.nextInt(waitMs));
     }
@@ -56,7 +57,10 @@ final class BotVisitor extends Visitor {
         int fromX = recorder.pointerX();
         int fromY = recorder.pointerY();
         switch (actor) {
-            case LINEAR_BOT, UNIFORM_TYPING_BOT -> recorder.stroke(BotMotion.linearStroke(fromX, fromY, x, y, steps));
+            case LINEAR_BOT, UNIFORM_TYPING_BOT, UNIFORM_DELAY_TYPING_BOT, GAUSSIAN_TYPING_BOT ->
+                    recorder.stroke(BotMotion.linearStroke(fromX, fromY, x, y, steps));
+            case BEZIER_BOT -> recorder.stroke(EvasiveBotMotion.bezierStroke(fromX, fromY, x, y, 0, random));
+            case WINDMOUSE_BOT -> recorder.stroke(EvasiveBotMotion.windMouseStroke(fromX, fromY, x, y, random));
             case JITTER_BOT -> recorder.stroke(BotMotion.jitteredStroke(fromX, fromY, x, y, steps, jitterPx, 8, 30, random));
             case TELEPORT_BOT -> recorder.jump(x, y);
             case HEADLESS_BOT -> {
@@ -81,7 +85,10 @@ final class BotVisitor extends Visitor {
     void type(String text) {
         switch (actor) {
             case UNIFORM_TYPING_BOT -> recorder.keystrokes(BotMotion.uniformTyping(text, typingIntervalMs, typingDwellMs, random.nextInt(2), random));
-            case HEADLESS_BOT -> recorder.keystrokes(BotMotion.randomDelayTyping(text, 40, 160, typingDwellMs, random));
+            case HEADLESS_BOT, UNIFORM_DELAY_TYPING_BOT ->
+                    recorder.keystrokes(BotMotion.randomDelayTyping(text, 40, 160, typingDwellMs, random));
+            case GAUSSIAN_TYPING_BOT -> recorder.keystrokes(EvasiveBotMotion.gaussianTyping(
+                    text, typingIntervalMs + 60, 0.3 * (typingIntervalMs + 60), typingDwellMs + 50, 20, random));
             // locator.fill(): the value is set at once, no key events.
             default -> recorder.advance(5 + random.nextInt(20));
         }
@@ -97,7 +104,7 @@ final class BotVisitor extends Visitor {
     @Override
     void read(ShopPage page) {
         switch (actor) {
-            case LINEAR_BOT, JITTER_BOT, HEADLESS_BOT -> {
+            case LINEAR_BOT, JITTER_BOT, HEADLESS_BOT, BEZIER_BOT, WINDMOUSE_BOT -> {
                 if (random.nextBoolean()) {
                     // mouse.wheel(0, dy) in a loop with a fixed sleep.
                     int count = 2 + random.nextInt(5);

@@ -1,0 +1,61 @@
+package io.telltale.connectors.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.telltale.core.features.Feature;
+import io.telltale.core.features.SessionFeatures;
+import io.telltale.core.scoring.BehaviourModel;
+import io.telltale.core.scoring.HumanNorm;
+import io.telltale.core.scoring.HumanNormsModel;
+import io.telltale.core.wire.EventCounts;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BehaviourModelArtifactTest {
+
+    private static BehaviourModel model() {
+        double[] grid = new double[101];
+        for (int i = 0; i < grid.length; i++) {
+            grid[i] = 0.4 + i / 100.0;
+        }
+        return new BehaviourModel("behaviour-test", List.of(new BehaviourModel.Input(Feature.MOUSE_SPEED_CV, grid, -1.1, 0.0)),
+                0.3, -0.2, new double[] {-5, 0, 3, 6, 9}, new double[] {0, 0.05, 0.5, 0.8, 1},
+                HumanNormsModel.standard().norms().stream().filter(HumanNorm::device).toList());
+    }
+
+    @Test
+    void aWrittenArtifactReadsBackToTheSameScores() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BehaviourModelArtifact.write(model(), Map.of("command", "test"), out);
+
+        BehaviourModel read = BehaviourModelArtifact.read(new ByteArrayInputStream(out.toByteArray()));
+
+        assertThat(read.version()).isEqualTo("behaviour-test");
+        EventCounts enough = new EventCounts(10, 600, 20, 5, 0, 0, 0);
+        for (double cv : new double[] {0.01, 0.3, 0.9, 1.6, 4.0}) {
+            SessionFeatures f = SessionFeatures.builder(enough).set(Feature.MOUSE_SPEED_CV, cv).build();
+            assertThat(read.assess(f).score()).isEqualTo(model().assess(f).score());
+        }
+    }
+
+    @Test
+    void rejectsOtherFormatsAndUnknownFeatures() {
+        assertThatThrownBy(() -> read("{\"format\": \"something-else\"}")).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> read("""
+                {"format": "telltale-behaviour-model", "formatVersion": 1, "version": "x", "noveltyZ": 2.5,
+                 "inputs": [{"feature": "mouse_mood", "humanQuantiles": [0, 1, 2]}],
+                 "calibration": {"raw": [0, 1], "score": [0, 1]}}""")).hasMessageContaining("mouse_mood");
+        assertThatThrownBy(() -> read("""
+                {"format": "telltale-behaviour-model", "formatVersion": 2}""")).hasMessageContaining("version 2");
+    }
+
+    private static BehaviourModel read(String json) throws IOException {
+        return BehaviourModelArtifact.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    }
+}
