@@ -1,11 +1,7 @@
 package io.telltale.job;
 
-import io.telltale.connectors.kafka.KeyedJsonSerializer;
-import io.telltale.connectors.kafka.TelltaleKafka;
 import io.telltale.connectors.policy.PolicyFile;
-import io.telltale.connectors.siem.AlertFormat;
-import io.telltale.connectors.siem.AlertRenderer;
-import io.telltale.connectors.syslog.SyslogSink;
+import io.telltale.connectors.siem.AlertSinks;
 import io.telltale.core.alert.Alert;
 import io.telltale.core.policy.PolicySet;
 import io.telltale.core.wire.RiskScore;
@@ -14,17 +10,14 @@ import io.telltale.job.functions.PolicyEnforcer;
 import io.telltale.job.state.AlertSerializer;
 import io.telltale.job.state.CheckedScore;
 import io.telltale.job.state.CheckedScoreSerializer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -63,25 +56,10 @@ public final class AlertStage {
                 .orElseGet(PolicyFile::builtIn);
     }
 
-    /** Production sinks: the alerts topic with Kafka transactions, and syslog when a host is set. */
+    /** Production sinks ({@link AlertSinks#fromConfig}): the alerts topic, and syslog when a host is set. */
     public static AlertStage fromConfig(Configuration config, String bootstrapServers, String transactionalIdPrefix) {
-        Map<String, Sink<Alert>> sinks = new LinkedHashMap<>();
-        sinks.put("kafka", kafkaSink(bootstrapServers, config.get(AlertOptions.ALERTS_TOPIC),
-                AlertFormat.ofConfigName(config.get(AlertOptions.KAFKA_FORMAT)), transactionalIdPrefix, new Properties()));
-        config.getOptional(AlertOptions.SYSLOG_HOST).ifPresent(host -> sinks.put("syslog", new SyslogSink(host,
-                config.get(AlertOptions.SYSLOG_PORT), config.get(AlertOptions.SYSLOG_TLS),
-                AlertFormat.ofConfigName(config.get(AlertOptions.SYSLOG_FORMAT)),
-                config.get(AlertOptions.SYSLOG_FACILITY), io.telltale.connectors.syslog.SyslogMessage.DEFAULT_SD_ID,
-                config.getOptional(AlertOptions.SYSLOG_TRUST_STORE).orElse(null),
-                config.getOptional(AlertOptions.SYSLOG_TRUST_STORE_PASSWORD).orElse(null))));
-        return new AlertStage(policies(config), config.get(AlertOptions.ALERT_STATE_TTL), sinks);
-    }
-
-    /** Alerts on a Kafka topic, exactly once, keyed by session id. */
-    public static Sink<Alert> kafkaSink(String bootstrapServers, String topic, AlertFormat format,
-            String transactionalIdPrefix, Properties extra) {
-        return TelltaleKafka.sink(bootstrapServers, topic, new AlertRecordSerializer(format.renderer()),
-                DeliveryGuarantee.EXACTLY_ONCE, transactionalIdPrefix, extra);
+        return new AlertStage(policies(config), config.get(AlertOptions.ALERT_STATE_TTL),
+                AlertSinks.fromConfig(config, bootstrapServers, transactionalIdPrefix));
     }
 
     void attachTo(DataStream<RiskScore> scores) {
@@ -103,24 +81,5 @@ public final class AlertStage {
                 .name("Apply policies, raise alerts");
         sinks.forEach((name, sink) ->
                 alerts.sinkTo(sink).uid("alert-sink-" + name).name("Alerts to " + name));
-    }
-
-    static final class AlertRecordSerializer implements KeyedJsonSerializer<Alert> {
-        private static final long serialVersionUID = 1L;
-        private final AlertRenderer renderer;
-
-        AlertRecordSerializer(AlertRenderer renderer) {
-            this.renderer = renderer;
-        }
-
-        @Override
-        public byte[] key(Alert alert) {
-            return alert.subject().sessionId().getBytes(StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public byte[] value(Alert alert) {
-            return renderer.render(alert).getBytes(StandardCharsets.UTF_8);
-        }
     }
 }

@@ -11,6 +11,7 @@ import io.telltale.connectors.kafka.RawRecordDeserializer;
 import io.telltale.connectors.kafka.TelltaleKafka;
 import io.telltale.connectors.serde.TelemetryBatchSerde;
 import io.telltale.connectors.siem.AlertFormat;
+import io.telltale.connectors.siem.AlertSinks;
 import io.telltale.connectors.syslog.SyslogSink;
 import io.telltale.core.alert.Alert;
 import io.telltale.core.policy.PolicySet;
@@ -160,8 +161,8 @@ class AlertsToSiemITCase extends TelltaleTestBase {
                 .setDeserializer(new RawRecordDeserializer())
                 .build();
         Map<String, Sink<Alert>> sinks = new LinkedHashMap<>();
-        sinks.put("kafka", AlertStage.kafkaSink(kafka.bootstrapServers(), alertsTopic, AlertFormat.OCSF,
-                "alerts-it", new Properties()));
+        sinks.put("kafka", AlertSinks.kafka(kafka.bootstrapServers(), alertsTopic, AlertFormat.OCSF,
+                "alerts-it", new Properties(), alert -> alert));
         sinks.put("syslog", new SyslogSink("127.0.0.1", syslogPort, false, AlertFormat.CEF));
         new TelltaleJob(
                         source,

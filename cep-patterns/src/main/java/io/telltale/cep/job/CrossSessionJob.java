@@ -10,7 +10,11 @@ import io.telltale.cep.patterns.BuiltInPatterns;
 import io.telltale.cep.session.SessionSummary;
 import io.telltale.connectors.RawRecord;
 import io.telltale.connectors.kafka.KeyedJsonSerializer;
+import io.telltale.cep.finding.FindingAlerts;
 import io.telltale.connectors.kafka.TelltaleKafka;
+import io.telltale.connectors.siem.AlertFormat;
+import io.telltale.connectors.siem.AlertSinkOptions;
+import io.telltale.connectors.siem.AlertSinks;
 import io.telltale.core.wire.CommerceEvent;
 import io.telltale.core.wire.DeadLetter;
 import io.telltale.core.wire.RiskScore;
@@ -64,6 +68,7 @@ public final class CrossSessionJob {
         public static final String SUMMARISE = "summarise-sessions";
         public static final String ENRICH = "enrich-network";
         public static final String FINDING_SINK = "finding-sink";
+        public static final String FINDING_ALERT_SINK = "finding-alert-sink";
         public static final String DEAD_LETTER_SINK = "cep-dead-letter-sink";
 
         public static String fanOut(String patternId) {
@@ -88,6 +93,7 @@ public final class CrossSessionJob {
     private final Sink<DeadLetter> deadLetterSink;
     private final Configuration config;
     private final PatternSettings settings;
+    private Sink<Finding> alertSink;
 
     /** @param riskScoreSource null to run on commerce events alone (no device fingerprints, no risk) */
     public CrossSessionJob(
@@ -103,6 +109,15 @@ public final class CrossSessionJob {
         this.deadLetterSink = deadLetterSink;
         this.config = config;
         this.settings = settings;
+    }
+
+    /**
+     * Also sends every finding as an alert for the SIEM ({@link
+     * io.telltale.cep.finding.FindingAlerts}), e.g. to the alerts topic the session alerts use.
+     */
+    public CrossSessionJob withAlertSink(Sink<Finding> alertSink) {
+        this.alertSink = alertSink;
+        return this;
     }
 
     /** The pattern settings the configuration names: its YAML file, or every built-in with defaults. */
@@ -153,10 +168,11 @@ public final class CrossSessionJob {
             timedScores = noRiskScores(timedCommerce);
         }
 
-        findings(timedCommerce, timedScores, config, settings)
-                .sinkTo(findingSink)
-                .uid(Uids.FINDING_SINK)
-                .name("Findings");
+        DataStream<Finding> findings = findings(timedCommerce, timedScores, config, settings);
+        findings.sinkTo(findingSink).uid(Uids.FINDING_SINK).name("Findings");
+        if (alertSink != null) {
+            findings.sinkTo(alertSink).uid(Uids.FINDING_ALERT_SINK).name("Findings as SIEM alerts");
+        }
         deadLetters.sinkTo(deadLetterSink).uid(Uids.DEAD_LETTER_SINK).name("Dead letters");
     }
 
@@ -280,6 +296,9 @@ public final class CrossSessionJob {
                                 DeliveryGuarantee.AT_LEAST_ONCE, group + "-dead-letters", none),
                         config,
                         settings)
+                .withAlertSink(AlertSinks.kafka(bootstrap, config.get(AlertSinkOptions.ALERTS_TOPIC),
+                        AlertFormat.ofConfigName(config.get(AlertSinkOptions.KAFKA_FORMAT)), group + "-alerts", none,
+                        FindingAlerts::of))
                 .build(env);
         env.execute("Telltale cross-session patterns");
     }
