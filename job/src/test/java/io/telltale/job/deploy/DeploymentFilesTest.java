@@ -79,7 +79,7 @@ class DeploymentFilesTest {
         while (targets.find()) {
             stages.add(targets.group(1));
         }
-        assertThat(stages).contains("build", "job", "tools");
+        assertThat(stages).contains("build", "job", "tools", "gateway");
     }
 
     @Test
@@ -90,7 +90,7 @@ class DeploymentFilesTest {
         assertThat(services.get("kafka").get("environment").get("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR").asInt()).isEqualTo(1);
 
         String dockerfile = Files.readString(DOCKER.resolve("Dockerfile"));
-        for (String service : List.of("jobmanager", "taskmanager", "simulator")) {
+        for (String service : List.of("jobmanager", "taskmanager", "simulator", "gateway")) {
             JsonNode build = services.get(service).get("build");
             assertThat(build).as("build of %s", service).isNotNull();
             assertThat(DOCKER.resolve(build.get("context").asText()).resolve(build.get("dockerfile").asText())).exists();
@@ -112,6 +112,23 @@ class DeploymentFilesTest {
                     assertThat(services.has(dependency)).as("depends_on %s", dependency).isTrue();
                 }
             }
+        }
+    }
+
+    @Test
+    void theGatewaysSitesFileIsOneTheGatewayAccepts() {
+        // The gateway's own parser, strict about every key; the secret comes from the environment.
+        var config = io.telltale.connectors.gateway.GatewayConfigFile.parse(
+                "docker/gateway/sites.yaml", readString(DOCKER.resolve("gateway/sites.yaml")),
+                name -> "a-test-secret-of-at-least-thirty-two-bytes");
+        assertThat(config).isNotNull();
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
