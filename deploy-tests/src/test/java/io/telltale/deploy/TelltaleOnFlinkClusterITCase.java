@@ -3,6 +3,7 @@ package io.telltale.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.telltale.connectors.kafka.Topics;
 import io.telltale.connectors.serde.DeadLetterSerde;
 import io.telltale.connectors.serde.InvalidRecordException;
@@ -46,6 +47,8 @@ import org.junit.jupiter.api.Timeout;
  * {@code -Dtelltale.deploy-tests.skip} on a developer machine; CI runs it.
  */
 class TelltaleOnFlinkClusterITCase {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final int PARTITIONS = 4;
     private static final int TASK_MANAGERS = 2;
@@ -94,7 +97,8 @@ class TelltaleOnFlinkClusterITCase {
     void keepsEveryScoreOnceThroughTaskManagerLossBrokerRestartAndSavepointUpgrade() throws Exception {
         Path jobJar = Path.of(System.getProperty("telltale.job.jar"));
         assertThat(jobJar).as("the shaded job jar (mvn package builds it)").isRegularFile();
-        kafka.createTopics(PARTITIONS, Topics.TELEMETRY, Topics.COMMERCE, Topics.RISK_SCORES, Topics.DEAD_LETTERS);
+        kafka.createTopics(PARTITIONS, Topics.TELEMETRY, Topics.COMMERCE, Topics.RISK_SCORES, Topics.DEAD_LETTERS,
+                Topics.ALERTS);
         rest.awaitSlots(PARALLELISM, Duration.ofSeconds(60));
 
         // 1. Upload and run, as a platform team would.
@@ -188,6 +192,31 @@ class TelltaleOnFlinkClusterITCase {
                             .isGreaterThan(batchesScoredBeforeSavepoint.get(session)));
         }
 
+        // Alerts on the exactly-once topic (OCSF): none repeated through the TaskManager kill, the
+        // broker restart and the savepoint restart, and none lost: every session whose final score
+        // reached the default challenge threshold (every built-in policy challenges at or below it;
+        // the simulator's documentation-range addresses are on no allowlist) has its alert.
+        List<JsonNode> alerts;
+        try (CommittedTopic<JsonNode> topic = new CommittedTopic<>(kafka.bootstrapServers(), Topics.ALERTS,
+                TelltaleOnFlinkClusterITCase::json)) {
+            alerts = topic.poll();
+        }
+        assertThat(alerts).extracting(alert -> alert.at("/finding_info/uid").asText())
+                .as("alert ids on the alerts topic").doesNotHaveDuplicates();
+        Set<String> alerted = new HashSet<>();
+        for (JsonNode alert : alerts) {
+            assertThat(alert.path("class_uid").asInt()).isEqualTo(2004);
+            alerted.add(alert.at("/evidences/0/actor/session/uid").asText());
+        }
+        Set<String> shouldBeAlerted = new HashSet<>();
+        finals.forEach((session, windows) -> {
+            if (windows.stream().anyMatch(score -> score.score() >= 0.5)) {
+                shouldBeAlerted.add(session);
+            }
+        });
+        assertThat(shouldBeAlerted).as("sessions that reached the challenge threshold").isNotEmpty();
+        assertThat(alerted).as("sessions with an alert").containsAll(shouldBeAlerted);
+
         // The dead-letter topic holds exactly the malformed records sent, each once, with its reason.
         Map<String, String> malformed = traffic.malformedSent();
         List<DeadLetter> deadLetters;
@@ -213,10 +242,10 @@ class TelltaleOnFlinkClusterITCase {
                         assertThat(series.getValue()).isPositive();
                     });
         }
-        System.out.printf("deploy-tests: %d sessions, %d final scores, %d spanning the savepoint, %d dead letters,"
-                        + " %d commerce events; logs in %s%n",
-                sent.size(), finals.values().stream().mapToInt(List::size).sum(), spanning.size(),
-                deadLetters.size(), traffic.commerceEvents(), dir);
+        System.out.printf("deploy-tests: %d sessions, %d final scores, %d spanning the savepoint, %d alerts for %d"
+                        + " sessions, %d dead letters, %d commerce events; logs in %s%n",
+                sent.size(), finals.values().stream().mapToInt(List::size).sum(), spanning.size(), alerts.size(),
+                alerted.size(), deadLetters.size(), traffic.commerceEvents(), dir);
     }
 
     /** Waits until the job runs on all its tasks again and has completed a checkpoint since. */
@@ -279,6 +308,14 @@ class TelltaleOnFlinkClusterITCase {
             return new RiskScoreSerde().deserialize(value);
         } catch (InvalidRecordException e) {
             throw new UncheckedIOException(new IOException("unreadable risk score", e));
+        }
+    }
+
+    private static JsonNode json(byte[] value) {
+        try {
+            return JSON.readTree(value);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unreadable alert: " + new String(value, java.nio.charset.StandardCharsets.UTF_8), e);
         }
     }
 
