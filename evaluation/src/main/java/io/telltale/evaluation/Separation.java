@@ -1,5 +1,7 @@
 package io.telltale.evaluation;
 
+import io.telltale.core.scoring.SortedValues;
+
 import java.util.Arrays;
 
 /**
@@ -19,8 +21,8 @@ public final class Separation {
         Arrays.sort(h);
         double wins = 0;
         for (double b : bots) {
-            int below = lowerBound(h, b);
-            int notAbove = upperBound(h, b);
+            int below = SortedValues.countBelow(h, b);
+            int notAbove = SortedValues.countAtOrBelow(h, b);
             wins += below + 0.5 * (notAbove - below);
         }
         return wins / ((double) h.length * bots.length);
@@ -68,33 +70,5 @@ public final class Separation {
             }
         }
         return (double) n / scores.length;
-    }
-
-    private static int lowerBound(double[] sorted, double value) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < value) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    private static int upperBound(double[] sorted, double value) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= value) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }

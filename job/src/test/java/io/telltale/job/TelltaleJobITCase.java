@@ -32,14 +32,9 @@ import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsIni
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -149,7 +144,7 @@ class TelltaleJobITCase extends TelltaleTestBase {
 
         RiskScoreSerde scoreSerde = new RiskScoreSerde();
         List<RiskScore> scores = new ArrayList<>();
-        for (byte[] value : readAll(scoreTopic)) {
+        for (byte[] value : readCommitted(kafka.bootstrapServers(), scoreTopic, PARTITIONS)) {
             scores.add(scoreSerde.deserialize(value));
         }
         Map<String, RiskScore> finals = new HashMap<>();
@@ -185,7 +180,7 @@ class TelltaleJobITCase extends TelltaleTestBase {
 
         DeadLetterSerde deadLetterSerde = new DeadLetterSerde();
         List<DeadLetter> deadLetters = new ArrayList<>();
-        for (byte[] value : readAll(deadLetterTopic)) {
+        for (byte[] value : readCommitted(kafka.bootstrapServers(), deadLetterTopic, PARTITIONS)) {
             deadLetters.add(deadLetterSerde.deserialize(value));
         }
         assertThat(deadLetters).extracting(DeadLetter::payload)
@@ -227,31 +222,5 @@ class TelltaleJobITCase extends TelltaleTestBase {
             }
             producer.flush();
         }
-    }
-
-    private static List<byte[]> readAll(String topic) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<byte[]> values = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (int p = 0; p < PARTITIONS; p++) {
-                partitions.add(new TopicPartition(topic, p));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
-                    && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    values.add(record.value());
-                }
-            }
-        }
-        return values;
     }
 }

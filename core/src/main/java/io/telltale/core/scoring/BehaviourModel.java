@@ -185,8 +185,8 @@ public final class BehaviourModel implements RiskModel {
         if (value > q[n - 1]) {
             return Math.min(MAX_Z, inverseNormal(1 - edge) + (value - q[n - 1]) / iqrSd);
         }
-        int lo = lowerBound(q, value);
-        int hi = upperBound(q, value);
+        int lo = SortedValues.countBelow(q, value);
+        int hi = SortedValues.countAtOrBelow(q, value);
         double rank;
         if (hi > lo) {
             rank = (lo + hi - 1) / 2.0; // ties: the middle of the run of equal grid points
@@ -276,33 +276,5 @@ public final class BehaviourModel implements RiskModel {
             return String.valueOf((long) value);
         }
         return String.format(Locale.ROOT, Math.abs(value) >= 10 ? "%.0f" : "%.3g", value);
-    }
-
-    private static int lowerBound(double[] sorted, double value) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < value) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    private static int upperBound(double[] sorted, double value) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= value) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }
