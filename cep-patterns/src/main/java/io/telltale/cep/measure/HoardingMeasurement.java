@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.configuration.Configuration;
 
 /**
  * How soon inventory hoarding finds a campaign hidden in human shopping, and whether it blames
@@ -52,7 +53,7 @@ public final class HoardingMeasurement {
         Path mmdb = Files.createTempFile("telltale-measure-asn", ".mmdb");
         try {
             ShopperTraffic.writeIpDatabase(mmdb);
-            org.apache.flink.configuration.Configuration config = new org.apache.flink.configuration.Configuration();
+            Configuration config = new Configuration();
             config.set(CrossSessionOptions.IP_DATABASE, mmdb.toString());
             InventoryHoarding hoarding = new InventoryHoarding();
             PatternSettings defaults = PatternSettings.only(hoarding, PatternParameters.of(hoarding, Map.of()));
