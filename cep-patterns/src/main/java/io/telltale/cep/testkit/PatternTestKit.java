@@ -70,9 +70,19 @@ public final class PatternTestKit {
     public Findings run(Timeline timeline) {
         PatternParameters params = PatternParameters.of(pattern, parameters);
         PatternSettings settings = PatternSettings.only(pattern, params);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
         List<CommerceEvent> events = timeline.commerceEvents();
         List<RiskScore> scores = timeline.riskScores(config.get(CrossSessionOptions.SESSION_GAP));
+        return new Findings(findings(events, scores, config, settings, "PatternTestKit " + pattern.id()));
+    }
+
+    /**
+     * Runs {@code settings} over commerce events (and risk scores) in time order through the real
+     * topology on a local Flink, with a watermark behind every record; findings in the order they
+     * fired. What {@link #run} does for one pattern, for any set of patterns.
+     */
+    public static List<Finding> findings(List<CommerceEvent> events, List<RiskScore> scores, Configuration config,
+            PatternSettings settings, String jobName) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
         long gap = config.get(CrossSessionOptions.SESSION_GAP).toMillis();
         DataStream<CommerceEvent> commerce = env
                 .fromData(events, TypeInfos.COMMERCE_EVENT)
@@ -85,12 +95,12 @@ public final class PatternTestKit {
                                 .withTimestampAssigner((s, ts) -> s.windowEnd() - gap));
         List<Finding> found = new ArrayList<>();
         try (CloseableIterator<Finding> it = CrossSessionJob.findings(commerce, risk, config, settings)
-                .executeAndCollect("PatternTestKit " + pattern.id())) {
+                .executeAndCollect(jobName)) {
             it.forEachRemaining(found::add);
         } catch (Exception e) {
             throw new IllegalStateException("the pattern run failed: " + e.getMessage(), e);
         }
-        return new Findings(found);
+        return found;
     }
 
     /** A finding expected by key and session ids. */
