@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.telltale.connectors.RawRecord;
 import io.telltale.connectors.kafka.EmbeddedKafka;
-import io.telltale.connectors.kafka.RawRecordDeserializer;
 import io.telltale.connectors.kafka.TelltaleKafka;
 import io.telltale.connectors.serde.TelemetryBatchSerde;
 import io.telltale.connectors.siem.AlertFormat;
@@ -37,11 +36,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -142,19 +139,8 @@ class AlertsToSiemITCase extends TelltaleTestBase {
         produce(telemetryTopic, batches);
 
         Configuration config = TelltaleJob.defaultFlinkConfiguration();
-        config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
-        config.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofSeconds(1));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
-        env.configure(config);
-        env.setParallelism(PARTITIONS);
-        KafkaSource<RawRecord> source = KafkaSource.<RawRecord>builder()
-                .setBootstrapServers(kafka.bootstrapServers())
-                .setTopics(telemetryTopic)
-                .setGroupId("alerts-it")
-                .setStartingOffsets(OffsetsInitializer.earliest())
-                .setBounded(OffsetsInitializer.latest())
-                .setDeserializer(new RawRecordDeserializer())
-                .build();
+        StreamExecutionEnvironment env = localEnvironment(checkpoints, Duration.ofSeconds(1), PARTITIONS);
+        KafkaSource<RawRecord> source = boundedTelemetrySource(kafka.bootstrapServers(), telemetryTopic, "alerts-it");
         Map<String, Sink<Alert>> sinks = new LinkedHashMap<>();
         sinks.put("kafka", AlertSinks.kafka(kafka.bootstrapServers(), alertsTopic, AlertFormat.OCSF,
                 "alerts-it", new Properties(), alert -> alert));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.telltale.connectors.RawRecord;
 import io.telltale.connectors.kafka.EmbeddedKafka;
-import io.telltale.connectors.kafka.RawRecordDeserializer;
 import io.telltale.connectors.kafka.TelltaleKafka;
 import io.telltale.connectors.serde.DeadLetterSerde;
 import io.telltale.connectors.serde.RiskScoreSerde;
@@ -24,11 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -120,19 +117,8 @@ class TelltaleJobITCase extends TelltaleTestBase {
         produce(telemetryTopic, batches, malformed);
 
         Configuration config = TelltaleJob.defaultFlinkConfiguration();
-        config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
-        config.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofSeconds(2));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
-        env.configure(config);
-        env.setParallelism(PARTITIONS);
-        KafkaSource<RawRecord> source = KafkaSource.<RawRecord>builder()
-                .setBootstrapServers(kafka.bootstrapServers())
-                .setTopics(telemetryTopic)
-                .setGroupId("it-job")
-                .setStartingOffsets(OffsetsInitializer.earliest())
-                .setBounded(OffsetsInitializer.latest())
-                .setDeserializer(new RawRecordDeserializer())
-                .build();
+        StreamExecutionEnvironment env = localEnvironment(checkpoints, Duration.ofSeconds(2), PARTITIONS);
+        KafkaSource<RawRecord> source = boundedTelemetrySource(kafka.bootstrapServers(), telemetryTopic, "it-job");
         new TelltaleJob(
                         source,
                         TelltaleKafka.riskScoreSink(kafka.bootstrapServers(), scoreTopic,

@@ -144,4 +144,35 @@ public abstract class TelltaleTestBase {
         }
         return values;
     }
+
+    /**
+     * A MiniCluster environment as the job wants it locally (RocksDB, incremental checkpoints),
+     * checkpointing every {@code interval} into {@code checkpoints}.
+     */
+    public static org.apache.flink.streaming.api.environment.StreamExecutionEnvironment localEnvironment(
+            java.nio.file.Path checkpoints, Duration interval, int parallelism) {
+        org.apache.flink.configuration.Configuration config = TelltaleJob.defaultFlinkConfiguration();
+        config.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                checkpoints.toUri().toString());
+        config.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINTING_INTERVAL, interval);
+        var env = org.apache.flink.streaming.api.environment.StreamExecutionEnvironment.getExecutionEnvironment(config);
+        env.configure(config);
+        env.setParallelism(parallelism);
+        return env;
+    }
+
+    /** The telemetry topic from its beginning up to what it holds now, so the job ends by itself. */
+    public static org.apache.flink.connector.kafka.source.KafkaSource<io.telltale.connectors.RawRecord>
+            boundedTelemetrySource(String bootstrapServers, String topic, String groupId) {
+        var earliest = org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer.earliest();
+        var latest = org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer.latest();
+        return org.apache.flink.connector.kafka.source.KafkaSource.<io.telltale.connectors.RawRecord>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setTopics(topic)
+                .setGroupId(groupId)
+                .setStartingOffsets(earliest)
+                .setBounded(latest)
+                .setDeserializer(new io.telltale.connectors.kafka.RawRecordDeserializer())
+                .build();
+    }
 }
