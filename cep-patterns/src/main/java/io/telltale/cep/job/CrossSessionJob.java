@@ -44,9 +44,9 @@ import org.slf4j.LoggerFactory;
  * The cross-session pattern job:
  *
  * <pre>
- * commerce events ─┐                                   ┌─ fan out by pattern key → keyBy → CEP → finding ─┐
- *                  ├─ keyBy(session) → summarise ─ enrich with network facts ─┤        (one branch per pattern)  ├─ findings sink
- * risk scores ─────┘   (ends after the session gap)                           └─ ...                            ┘
+ * commerce events ─┐                                                                          ┌─ fan out by pattern key → keyBy → CEP → finding ─┐
+ *                  ├─ keyBy(session) → summarise ─ network facts ─ keyBy(account) → account history ─┤        (one branch per pattern)  ├─ findings sink
+ * risk scores ─────┘   (ends after the session gap)                                                  └─ ...                            ┘
  * </pre>
  *
  * <p>Sources and sinks are injected: {@link #main} plugs in Kafka, {@code telltale backtest} files,
@@ -67,6 +67,7 @@ public final class CrossSessionJob {
         public static final String RISK_SCORE_WATERMARKS = "risk-score-watermarks";
         public static final String SUMMARISE = "summarise-sessions";
         public static final String ENRICH = "enrich-network";
+        public static final String ACCOUNT_HISTORY = "account-history";
         public static final String FINDING_SINK = "finding-sink";
         public static final String FINDING_ALERT_SINK = "finding-alert-sink";
         public static final String DEAD_LETTER_SINK = "cep-dead-letter-sink";
@@ -205,7 +206,11 @@ public final class CrossSessionJob {
                 .name("Summarise sessions")
                 .map(new NetworkEnricher(database), SESSION_SUMMARY)
                 .uid(Uids.ENRICH)
-                .name("Network facts");
+                .name("Network facts")
+                .keyBy(AccountHistoryEnricher.KEY, Types.STRING)
+                .process(new AccountHistoryEnricher(config.get(CrossSessionOptions.ACCOUNT_HISTORY_TTL)), SESSION_SUMMARY)
+                .uid(Uids.ACCOUNT_HISTORY)
+                .name("Account history");
 
         List<DataStream<Finding>> branches = new ArrayList<>();
         for (PatternSettings.Enabled enabled : runnable) {

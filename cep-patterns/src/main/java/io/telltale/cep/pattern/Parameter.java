@@ -13,7 +13,7 @@ import org.apache.flink.util.TimeUtils;
 public record Parameter(String name, Kind kind, String defaultValue, double min, double max, List<String> choices,
         String description) implements Serializable {
 
-    public enum Kind { INTEGER, DECIMAL, DURATION, FLAG, CHOICE }
+    public enum Kind { INTEGER, DECIMAL, DURATION, FLAG, CHOICE, WORDS }
 
     public static Parameter integer(String name, int defaultValue, int min, int max, String description) {
         return new Parameter(name, Kind.INTEGER, Integer.toString(defaultValue), min, max, List.of(), description);
@@ -35,6 +35,11 @@ public record Parameter(String name, Kind kind, String defaultValue, double min,
 
     public static Parameter choice(String name, String defaultValue, List<String> choices, String description) {
         return new Parameter(name, Kind.CHOICE, defaultValue, 0, 0, List.copyOf(choices), description);
+    }
+
+    /** A comma-separated list of words (letters, digits, '_', '-'), e.g. {@code password, email}; at least one. */
+    public static Parameter words(String name, List<String> defaultValue, String description) {
+        return new Parameter(name, Kind.WORDS, String.join(",", defaultValue), 0, 0, List.of(), description);
     }
 
     /**
@@ -95,6 +100,18 @@ public record Parameter(String name, Kind kind, String defaultValue, double min,
                     throw new IllegalArgumentException(name + " = '" + t + "' must be one of " + choices);
                 }
                 return t;
+            }
+            case WORDS -> {
+                List<String> words = java.util.Arrays.stream(t.split(","))
+                        .map(w -> w.strip().toLowerCase(Locale.ROOT))
+                        .filter(w -> !w.isEmpty())
+                        .distinct()
+                        .toList();
+                if (words.isEmpty() || words.stream().anyMatch(w -> !w.matches("[a-z0-9_-]+"))) {
+                    throw new IllegalArgumentException(name + " = '" + t
+                            + "' must be one or more comma-separated words of letters, digits, '_' or '-'");
+                }
+                return words;
             }
             default -> throw new IllegalStateException(kind.toString());
         }

@@ -43,6 +43,12 @@ public final class SessionDraft {
     public long firstLoginAt = -1;
     public long firstAccountChangeAt = -1;
     public long firstCheckoutAt = -1;
+    /** What the account changes changed → first time. */
+    public LinkedHashMap<String, Long> accountChanges = new LinkedHashMap<>();
+    public double largestCheckoutValue = Double.NaN;
+    public long largestCheckoutAt = -1;
+    /** Shape hashes of the trajectory fingerprint, from the latest risk score that carried one. */
+    public LinkedHashSet<String> trajectoryShapes = new LinkedHashSet<>();
 
     public SessionDraft() {}
 
@@ -72,7 +78,14 @@ public final class SessionDraft {
                     addCapped(failedAccounts, e.userId());
                 }
             }
-            case ACCOUNT_CHANGE -> firstAccountChangeAt = first(firstAccountChangeAt, e.time());
+            case ACCOUNT_CHANGE -> {
+                firstAccountChangeAt = first(firstAccountChangeAt, e.time());
+                String what = e.change() == null || e.change().isBlank()
+                        ? SessionSummary.UNSPECIFIED_CHANGE : e.change().strip().toLowerCase(java.util.Locale.ROOT);
+                if (accountChanges.containsKey(what) || accountChanges.size() < MAX_DISTINCT) {
+                    accountChanges.merge(what, e.time(), Math::min);
+                }
+            }
             case CART_ADD -> {
                 if (e.sku() != null && (cart.containsKey(e.sku()) || cart.size() < MAX_DISTINCT)) {
                     long[] line = cart.computeIfAbsent(e.sku(), sku -> new long[] {0, e.time(), -1, 0});
@@ -93,6 +106,10 @@ public final class SessionDraft {
             }
             case CHECKOUT -> {
                 firstCheckoutAt = first(firstCheckoutAt, e.time());
+                if (Double.isFinite(e.value()) && (Double.isNaN(largestCheckoutValue) || e.value() > largestCheckoutValue)) {
+                    largestCheckoutValue = e.value();
+                    largestCheckoutAt = e.time();
+                }
                 if (e.sku() == null) {
                     // A checkout without a SKU buys the whole cart.
                     cart.values().forEach(line -> purchasedItems += (int) line[0]);
@@ -146,7 +163,9 @@ public final class SessionDraft {
         }
         return new SessionSummary(null, sessionId, userId, startedAt, endedAt, clientIp, Set.copyOf(clientIps),
                 null, deviceFingerprint, userAgent, risk, pagesSeen, holds, purchasedItems, loginSucceeded,
-                failedLogins, Set.copyOf(failedAccounts), firstLoginAt, firstAccountChangeAt, firstCheckoutAt);
+                failedLogins, Set.copyOf(failedAccounts), firstLoginAt, firstAccountChangeAt, firstCheckoutAt,
+                Map.copyOf(accountChanges), largestCheckoutValue, largestCheckoutAt, AccountFacts.UNKNOWN,
+                Set.copyOf(trajectoryShapes));
     }
 
     private void touch(long time) {

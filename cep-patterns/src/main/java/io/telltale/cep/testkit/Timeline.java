@@ -134,10 +134,25 @@ public final class Timeline {
             return event(CommerceEventType.ACCOUNT_CHANGE, after, userId, null, null, 0);
         }
 
+        /** An account change that says what changed ({@code CommerceEvent.AccountChange}). */
+        public Session accountChange(Duration after, String what) {
+            return event(CommerceEventType.ACCOUNT_CHANGE, after, userId, null, null, 0, what, Double.NaN);
+        }
+
+        /** Buys the whole cart, an order worth {@code value}. */
+        public Session checkout(Duration after, double value) {
+            return event(CommerceEventType.CHECKOUT, after, userId, null, null, 0, null, value);
+        }
+
         private Session event(CommerceEventType type, Duration after, String user, String sku, String category, int qty) {
+            return event(type, after, user, sku, category, qty, null, Double.NaN);
+        }
+
+        private Session event(CommerceEventType type, Duration after, String user, String sku, String category, int qty,
+                String change, double value) {
             long time = startsAt + after.toMillis();
             lastAt = Math.max(lastAt, time);
-            events.add(new CommerceEvent(1, type, sessionId, user, ip, sku, category, qty, time));
+            events.add(new CommerceEvent(1, type, sessionId, user, ip, sku, category, qty, time, change, value));
             return this;
         }
 

@@ -61,6 +61,17 @@ public final class WireFixtures {
                 TWO_SECONDS_LATER);
     }
 
+    /** An e-mail address changed: what an account takeover does first. */
+    public static CommerceEvent emailChange() {
+        return new CommerceEvent(1, CommerceEventType.ACCOUNT_CHANGE, "s-42", "u-7", "203.0.113.7", null, null, 0,
+                TWO_SECONDS_LATER, CommerceEvent.AccountChange.EMAIL, Double.NaN);
+    }
+
+    public static CommerceEvent checkoutWorth(double value) {
+        return new CommerceEvent(1, CommerceEventType.CHECKOUT, "s-42", "u-7", "203.0.113.7", null, null, 0,
+                TWO_SECONDS_LATER, null, value);
+    }
+
     public static RiskScore blockedBot() {
         return new RiskScore(1, "s-42", null, 0.93, Action.BLOCK, RiskScore.EVIDENCE_SUFFICIENT,
                 List.of(new Reason("MOUSE_PATH_STRAIGHT", "mouse paths 99.9% straight over 14 strokes", 1.7)),
