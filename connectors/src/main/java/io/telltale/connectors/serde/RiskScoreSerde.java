@@ -2,6 +2,7 @@ package io.telltale.connectors.serde;
 
 import static io.telltale.connectors.serde.DeadLetterReason.INVALID_VALUE;
 
+import io.telltale.core.trajectory.TrajectoryFingerprint;
 import io.telltale.core.wire.Action;
 import io.telltale.core.wire.EventCounts;
 import io.telltale.core.wire.Reason;
@@ -30,6 +31,7 @@ public final class RiskScoreSerde implements Serializable {
     private static final int MAX_PAYLOAD_BYTES = 1 << 20;
     private static final int MAX_STRING_LENGTH = 1 << 16;
     private static final int MAX_ENTRIES = 10_000;
+    private static final java.util.regex.Pattern SHAPE = java.util.regex.Pattern.compile("[0-9a-f]{8}");
 
     public byte[] serialize(RiskScore s) {
         WireJson.requireFinite("score", s.score());
@@ -83,6 +85,13 @@ public final class RiskScoreSerde implements Serializable {
                 WireJson.writeStringIfPresent(g, "deviceFingerprint", context.deviceFingerprint());
                 g.writeEndObject();
             }
+            if (!s.trajectory().isEmpty()) {
+                g.writeArrayFieldStart("trajectory");
+                for (String shape : s.trajectory()) {
+                    g.writeString(shape);
+                }
+                g.writeEndArray();
+            }
             g.writeEndObject();
         });
     }
@@ -106,6 +115,7 @@ public final class RiskScoreSerde implements Serializable {
             boolean isFinal = false;
             Long emittedAt = null;
             SessionContext context = SessionContext.UNKNOWN;
+            List<String> trajectory = List.of();
             for (String field = r.nextField(); field != null; field = r.nextField()) {
                 switch (field) {
                     case "v" -> version = TelemetryBatchSerde.checkVersion(r.intValue("v"));
@@ -123,6 +133,7 @@ public final class RiskScoreSerde implements Serializable {
                     case "final" -> isFinal = !r.isNull() && r.booleanValue("final");
                     case "emittedAt" -> emittedAt = r.isNull() ? null : r.longValue("emittedAt");
                     case "context" -> context = r.isNull() ? SessionContext.UNKNOWN : readContext(r);
+                    case "trajectory" -> trajectory = readTrajectory(r);
                     default -> r.skipValue();
                 }
             }
@@ -165,8 +176,23 @@ public final class RiskScoreSerde implements Serializable {
                 throw WireReader.missing("emittedAt");
             }
             return new RiskScore(version, sessionId, userId, score, parsedAction, evidence, reasons, features,
-                    modelVersion, windowStart, windowEnd, counts, isFinal, emittedAt, context);
+                    modelVersion, windowStart, windowEnd, counts, isFinal, emittedAt, context, trajectory);
         }
+    }
+
+    /** Shape hashes, 8 lower-case hex digits each, at most {@code TrajectoryFingerprint.MAX_SHAPES}. */
+    private static List<String> readTrajectory(WireReader r) throws InvalidRecordException {
+        List<String> shapes = r.stringListOrNull("trajectory", TrajectoryFingerprint.MAX_SHAPES, MAX_STRING_LENGTH);
+        if (shapes == null) {
+            return List.of();
+        }
+        for (int i = 0; i < shapes.size(); i++) {
+            if (!SHAPE.matcher(shapes.get(i)).matches()) {
+                throw new InvalidRecordException(INVALID_VALUE,
+                        "trajectory[" + i + "] = \"" + shapes.get(i) + "\" is not 8 lower-case hex digits");
+            }
+        }
+        return shapes;
     }
 
     private static SessionContext readContext(WireReader r) throws InvalidRecordException {

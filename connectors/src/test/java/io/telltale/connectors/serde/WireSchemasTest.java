@@ -46,6 +46,7 @@ class WireSchemasTest {
                 Arguments.of("commerce-event", "commerce-event"),
                 Arguments.of("commerce-event", "commerce-event-account-change"),
                 Arguments.of("risk-score", "risk-score"),
+                Arguments.of("risk-score", "risk-score-final"),
                 Arguments.of("dead-letter", "dead-letter"));
     }
 

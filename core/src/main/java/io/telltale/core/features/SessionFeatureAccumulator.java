@@ -1,6 +1,8 @@
 package io.telltale.core.features;
 
 import io.telltale.core.session.DeviceFingerprint;
+import io.telltale.core.trajectory.StrokeShapes;
+import io.telltale.core.trajectory.TrajectoryFingerprint;
 import io.telltale.core.wire.EventCounts;
 import io.telltale.core.wire.KeyTrack;
 import io.telltale.core.wire.MouseTrack;
@@ -38,8 +40,8 @@ import java.util.List;
 public final class SessionFeatureAccumulator {
 
     /** First byte of the binary form. */
-    /** 2 added the session context; 1 is still read (its context is unknown). */
-    static final int FORMAT_VERSION = 2;
+    /** 3 added the trajectory fingerprint, 2 the session context; 1 and 2 are still read (without them). */
+    static final int FORMAT_VERSION = 3;
 
     /** Speed samples (segments with positive duration, inside strokes) needed for speed statistics. */
     public static final int MIN_SPEED_SAMPLES = 20;
@@ -80,6 +82,8 @@ public final class SessionFeatureAccumulator {
     /** Disjoint runs of consecutive batches, ordered by sequence. */
     private final List<SessionRun> runs = new ArrayList<>(1);
     private final DeviceTells device = new DeviceTells();
+    /** Shapes of the complete strokes, for finding replayed trajectories across sessions; bounded. */
+    private TrajectoryFingerprint trajectory = new TrajectoryFingerprint();
 
     public SessionFeatureAccumulator() {}
 
@@ -96,6 +100,7 @@ public final class SessionFeatureAccumulator {
             contextAt = batch.startedAt();
         }
         device.observe(batch.device(), batch.userAgent());
+        StrokeShapes.fold(batch, trajectory);
         SessionRun run = new SessionRun();
         run.firstSequence = batch.sequence();
         run.lastSequence = batch.sequence();
@@ -232,6 +237,7 @@ public final class SessionFeatureAccumulator {
             insert(run.copy());
         }
         device.merge(other.device);
+        trajectory.merge(other.trajectory);
     }
 
     public EventCounts counts() {
@@ -265,6 +271,11 @@ public final class SessionFeatureAccumulator {
 
     public String userId() {
         return userId;
+    }
+
+    /** The session's trajectory fingerprint so far. */
+    public TrajectoryFingerprint trajectory() {
+        return trajectory.copy();
     }
 
     /** Epoch ms of the earliest interaction sample, {@link Long#MAX_VALUE} when there is none. */
@@ -364,6 +375,7 @@ public final class SessionFeatureAccumulator {
             copy.runs.add(run.copy());
         }
         copy.device.copyFrom(device);
+        copy.trajectory = trajectory.copy();
         return copy;
     }
 
@@ -389,11 +401,12 @@ public final class SessionFeatureAccumulator {
         for (SessionRun run : runs) {
             run.writeTo(out);
         }
+        trajectory.writeTo(out);
     }
 
     public static SessionFeatureAccumulator readFrom(DataInput in) throws IOException {
         int version = in.readUnsignedByte();
-        if (version != FORMAT_VERSION && version != 1) {
+        if (version < 1 || version > FORMAT_VERSION) {
             throw new IOException("unsupported accumulator format version " + version);
         }
         SessionFeatureAccumulator acc = new SessionFeatureAccumulator();
@@ -414,6 +427,9 @@ public final class SessionFeatureAccumulator {
         }
         for (int i = 0; i < runCount; i++) {
             acc.runs.add(SessionRun.readFrom(in));
+        }
+        if (version >= 3) {
+            acc.trajectory = TrajectoryFingerprint.readFrom(in);
         }
         return acc;
     }

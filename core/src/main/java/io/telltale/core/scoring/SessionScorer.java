@@ -62,7 +62,8 @@ public final class SessionScorer implements Serializable {
                 features.counts(),
                 isFinal,
                 emittedAt,
-                accumulator.context());
+                accumulator.context(),
+                isFinal ? accumulator.trajectory().toHex() : java.util.List.of());
     }
 
     public String modelVersion() {

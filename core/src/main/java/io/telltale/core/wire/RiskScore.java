@@ -16,6 +16,10 @@ import java.util.Map;
  * @param windowEnd    epoch ms, exclusive end of the session window (last event + gap)
  * @param emittedAt    epoch ms (processing time) when the job emitted this score
  * @param context      where the session came from, as of its latest batch
+ * @param trajectory   the session's mouse-trajectory fingerprint, on final scores: shape hashes of its
+ *                     strokes as 8 hex digits each, ascending, at most
+ *                     {@code TrajectoryFingerprint.MAX_SHAPES}; empty on interim scores and when no
+ *                     complete stroke was seen
  */
 public record RiskScore(
         int schemaVersion,
@@ -32,7 +36,8 @@ public record RiskScore(
         EventCounts counts,
         boolean isFinal,
         long emittedAt,
-        SessionContext context) {
+        SessionContext context,
+        List<String> trajectory) {
 
     public static final String EVIDENCE_SUFFICIENT = "sufficient";
     public static final String EVIDENCE_INSUFFICIENT = "insufficient";
@@ -41,6 +46,28 @@ public record RiskScore(
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
         features = features == null ? Map.of() : Map.copyOf(features);
         context = context == null ? SessionContext.UNKNOWN : context;
+        trajectory = trajectory == null ? List.of() : List.copyOf(trajectory);
+    }
+
+    /** A score without a trajectory fingerprint. */
+    public RiskScore(
+            int schemaVersion,
+            String sessionId,
+            String userId,
+            double score,
+            Action action,
+            String evidence,
+            List<Reason> reasons,
+            Map<String, Double> features,
+            String modelVersion,
+            long windowStart,
+            long windowEnd,
+            EventCounts counts,
+            boolean isFinal,
+            long emittedAt,
+            SessionContext context) {
+        this(schemaVersion, sessionId, userId, score, action, evidence, reasons, features, modelVersion,
+                windowStart, windowEnd, counts, isFinal, emittedAt, context, List.of());
     }
 
     /** A score whose session context is not known. */
@@ -60,6 +87,6 @@ public record RiskScore(
             boolean isFinal,
             long emittedAt) {
         this(schemaVersion, sessionId, userId, score, action, evidence, reasons, features, modelVersion,
-                windowStart, windowEnd, counts, isFinal, emittedAt, SessionContext.UNKNOWN);
+                windowStart, windowEnd, counts, isFinal, emittedAt, SessionContext.UNKNOWN, List.of());
     }
 }
