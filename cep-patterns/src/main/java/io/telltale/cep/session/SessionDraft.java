@@ -137,6 +137,10 @@ public final class SessionDraft {
         if (context.userAgent() != null) {
             userAgent = context.userAgent();
         }
+        if (!score.trajectory().isEmpty()) {
+            // The final score carries the whole session's fingerprint; an earlier one is a part of it.
+            trajectoryShapes = new LinkedHashSet<>(score.trajectory());
+        }
         if (context.clientIp() != null) {
             addCapped(clientIps, context.clientIp());
             if (clientIp == null) {

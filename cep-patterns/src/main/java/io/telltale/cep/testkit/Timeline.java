@@ -53,9 +53,9 @@ public final class Timeline {
                 .sorted(Comparator.comparingLong(CommerceEvent::time)).toList();
     }
 
-    /** One final risk score per session that has a device or a risk, in time order. */
+    /** One final risk score per session that has a device, a risk or a trajectory, in time order. */
     public List<RiskScore> riskScores(Duration sessionGap) {
-        return sessions.stream().filter(s -> s.device != null || s.risk != null)
+        return sessions.stream().filter(s -> s.device != null || s.risk != null || !s.trajectory.isEmpty())
                 .map(s -> s.riskScore(sessionGap))
                 .sorted(Comparator.comparingLong(RiskScore::windowEnd)).toList();
     }
@@ -69,6 +69,7 @@ public final class Timeline {
         private String device;
         private String userId;
         private Double risk;
+        private List<String> trajectory = List.of();
         private final List<CommerceEvent> events = new ArrayList<>();
 
         private Session(String sessionId) {
@@ -95,6 +96,12 @@ public final class Timeline {
 
         public Session user(String id) {
             userId = id;
+            return this;
+        }
+
+        /** The trajectory fingerprint the session's risk score carries: shape hashes, 8 hex digits each. */
+        public Session trajectory(String... shapes) {
+            trajectory = List.of(shapes);
             return this;
         }
 
@@ -160,7 +167,8 @@ public final class Timeline {
             double score = risk == null ? 0.1 : risk;
             return new RiskScore(1, sessionId, userId, score, score >= 0.5 ? Action.CHALLENGE : Action.MONITOR,
                     RiskScore.EVIDENCE_SUFFICIENT, List.of(), Map.of(), "test", startsAt, lastAt + gap.toMillis(),
-                    io.telltale.core.wire.EventCounts.NONE, true, lastAt, new SessionContext(null, ip, null, device));
+                    io.telltale.core.wire.EventCounts.NONE, true, lastAt, new SessionContext(null, ip, null, device),
+                    trajectory);
         }
     }
 }

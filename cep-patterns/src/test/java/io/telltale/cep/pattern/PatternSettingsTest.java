@@ -25,7 +25,7 @@ class PatternSettingsTest {
                 """, BuiltInPatterns.all());
         assertThat(settings.enabled()).extracting(e -> e.pattern().id())
                 .containsExactly(InventoryHoarding.ID, "slow-and-low-revisits", "cashing-out-one-device",
-                        AccountTakeover.ID);
+                        AccountTakeover.ID, "replayed-trajectories");
         PatternParameters hoarding = settings.enabled().get(0).parameters();
         assertThat(hoarding.integer("minHolds")).isEqualTo(4);
         assertThat(hoarding.duration("window")).isEqualTo(Duration.ofHours(2));

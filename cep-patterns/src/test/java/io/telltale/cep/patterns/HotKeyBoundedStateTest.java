@@ -111,6 +111,22 @@ class HotKeyBoundedStateTest extends CepTestBase {
         assertThat(peak.bufferedEvents()).isLessThanOrEqualTo(2);
     }
 
+    @Test
+    void replayedTrajectoriesOnAHotShape() throws Exception {
+        int k = PatternParameters.defaults(new ReplayedTrajectories()).integer("minSessions");
+        // One replayed recording in every session, all day.
+        Set<String> recording = Set.of("00000001", "00000002", "00000003", "00000004", "00000005", "00000006");
+        Peak peak = drive(new ReplayedTrajectories(), 1_000, i -> {
+            SessionSummary s = summary("trajectory:00000001", "s" + i, (int) (i % 200), null, 60_000, null, null);
+            return new SessionSummary(s.focus(), s.sessionId(), null, 0, 60_000, s.clientIp(), s.clientIps(),
+                    s.network(), null, null, 0.2, 1, List.of(), 0, false, 0, Set.of(), -1, -1, -1, Map.of(),
+                    Double.NaN, -1, null, recording);
+        });
+        assertThat(peak.matches()).isEqualTo(SESSIONS / k);
+        assertThat(peak.partialMatches()).isLessThanOrEqualTo(k + 1);
+        assertThat(peak.bufferedEvents()).isLessThanOrEqualTo(k);
+    }
+
     /** A minute-long session of account "victim" that logged in from a browser new to it. */
     private static SessionSummary newDeviceLogin(String sessionId, boolean changesEmail) {
         SessionSummary s = summary("account:victim", sessionId, 1, "d-" + sessionId, 60_000, null, null);
