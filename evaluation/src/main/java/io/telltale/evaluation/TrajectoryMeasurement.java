@@ -167,14 +167,4 @@ public final class TrajectoryMeasurement {
         }
         s.append('\n');
     }
-
-    public static void main(String[] args) throws IOException {
-        System.out.print(describe(measure("simulator", simulatedHumans(300, Duration.ofMinutes(3), 7), 100, 60_000, 11)));
-        if (args.length > 0) {
-            Path datasets = Path.of(args[0]);
-            for (String source : List.of("balabit", "delbot")) {
-                System.out.print(describe(measure(source, datasetHumans(datasets, source), 100, 60_000, 11)));
-            }
-        }
-    }
 }
