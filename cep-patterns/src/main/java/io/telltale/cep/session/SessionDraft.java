@@ -47,6 +47,8 @@ public final class SessionDraft {
     public LinkedHashMap<String, Long> accountChanges = new LinkedHashMap<>();
     public double largestCheckoutValue = Double.NaN;
     public long largestCheckoutAt = -1;
+    public LinkedHashSet<String> purchasedSkus = new LinkedHashSet<>();
+    public LinkedHashSet<String> purchasedCategories = new LinkedHashSet<>();
     /** Shape hashes of the trajectory fingerprint, from the latest risk score that carried one. */
     public LinkedHashSet<String> trajectoryShapes = new LinkedHashSet<>();
 
@@ -112,10 +114,16 @@ public final class SessionDraft {
                 }
                 if (e.sku() == null) {
                     // A checkout without a SKU buys the whole cart.
-                    cart.values().forEach(line -> purchasedItems += (int) line[0]);
+                    cart.forEach((sku, line) -> {
+                        if (line[0] > 0) {
+                            purchasedItems += (int) line[0];
+                            bought(sku, categories.get(sku));
+                        }
+                    });
                     cart.clear();
                 } else {
                     purchasedItems += quantity;
+                    bought(e.sku(), e.category() != null ? e.category() : categories.get(e.sku()));
                     cart.remove(e.sku());
                 }
             }
@@ -169,7 +177,14 @@ public final class SessionDraft {
                 null, deviceFingerprint, userAgent, risk, pagesSeen, holds, purchasedItems, loginSucceeded,
                 failedLogins, Set.copyOf(failedAccounts), firstLoginAt, firstAccountChangeAt, firstCheckoutAt,
                 Map.copyOf(accountChanges), largestCheckoutValue, largestCheckoutAt, AccountFacts.UNKNOWN,
-                Set.copyOf(trajectoryShapes));
+                Set.copyOf(purchasedSkus), Set.copyOf(purchasedCategories), Set.copyOf(trajectoryShapes));
+    }
+
+    private void bought(String sku, String category) {
+        addCapped(purchasedSkus, sku);
+        if (category != null) {
+            addCapped(purchasedCategories, category);
+        }
     }
 
     private void touch(long time) {

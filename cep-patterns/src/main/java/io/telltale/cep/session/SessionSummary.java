@@ -29,6 +29,8 @@ import java.util.Set;
  * @param largestCheckoutValue the largest order value a checkout reported, NaN if none did
  * @param largestCheckoutAt epoch ms of that checkout, -1 if none
  * @param account           what the account's earlier sessions say about this one
+ * @param purchasedSkus     the products checked out (capped, see {@link SessionDraft})
+ * @param purchasedCategories their categories, where known
  * @param trajectoryShapes  the session's mouse-trajectory fingerprint: shape hashes of its strokes
  *                          (16 hex digits each, at most {@code TrajectoryFingerprint.MAX_SHAPES}),
  *                          empty if its risk score carried none
@@ -58,6 +60,8 @@ public record SessionSummary(
         double largestCheckoutValue,
         long largestCheckoutAt,
         AccountFacts account,
+        Set<String> purchasedSkus,
+        Set<String> purchasedCategories,
         Set<String> trajectoryShapes) {
 
     /** What {@code account_change} events without a {@code change} field count as. */
@@ -70,8 +74,11 @@ public record SessionSummary(
         network = network == null ? NetworkFacts.UNKNOWN : network;
         accountChanges = accountChanges == null ? Map.of() : Map.copyOf(accountChanges);
         account = account == null ? AccountFacts.UNKNOWN : account;
+        purchasedSkus = purchasedSkus == null ? Set.of() : Set.copyOf(purchasedSkus);
+        purchasedCategories = purchasedCategories == null ? Set.of() : Set.copyOf(purchasedCategories);
         trajectoryShapes = trajectoryShapes == null ? Set.of() : Set.copyOf(trajectoryShapes);
     }
+
 
     public long durationMillis() {
         return endedAt - startedAt;
@@ -89,20 +96,20 @@ public record SessionSummary(
         return new SessionSummary(newFocus, sessionId, userId, startedAt, endedAt, clientIp, clientIps, network,
                 deviceFingerprint, userAgent, risk, pagesSeen, cartHolds, purchasedItems, loginSucceeded,
                 failedLogins, failedAccounts, firstLoginAt, firstAccountChangeAt, firstCheckoutAt, accountChanges,
-                largestCheckoutValue, largestCheckoutAt, account, trajectoryShapes);
+                largestCheckoutValue, largestCheckoutAt, account, purchasedSkus, purchasedCategories, trajectoryShapes);
     }
 
     public SessionSummary withNetwork(NetworkFacts facts) {
         return new SessionSummary(focus, sessionId, userId, startedAt, endedAt, clientIp, clientIps, facts,
                 deviceFingerprint, userAgent, risk, pagesSeen, cartHolds, purchasedItems, loginSucceeded,
                 failedLogins, failedAccounts, firstLoginAt, firstAccountChangeAt, firstCheckoutAt, accountChanges,
-                largestCheckoutValue, largestCheckoutAt, account, trajectoryShapes);
+                largestCheckoutValue, largestCheckoutAt, account, purchasedSkus, purchasedCategories, trajectoryShapes);
     }
 
     public SessionSummary withAccount(AccountFacts facts) {
         return new SessionSummary(focus, sessionId, userId, startedAt, endedAt, clientIp, clientIps, network,
                 deviceFingerprint, userAgent, risk, pagesSeen, cartHolds, purchasedItems, loginSucceeded,
                 failedLogins, failedAccounts, firstLoginAt, firstAccountChangeAt, firstCheckoutAt, accountChanges,
-                largestCheckoutValue, largestCheckoutAt, facts, trajectoryShapes);
+                largestCheckoutValue, largestCheckoutAt, facts, purchasedSkus, purchasedCategories, trajectoryShapes);
     }
 }
