@@ -11,7 +11,21 @@ import org.apache.flink.util.TimeUtils;
  * text from the YAML file or the command line and are checked by {@link #parse}.
  */
 public record Parameter(String name, Kind kind, String defaultValue, double min, double max, List<String> choices,
-        String description) implements Serializable {
+        String description, boolean changeableAtRuntime) implements Serializable {
+
+    public Parameter(String name, Kind kind, String defaultValue, double min, double max, List<String> choices,
+            String description) {
+        this(name, kind, defaultValue, min, max, choices, description, false);
+    }
+
+    /**
+     * This parameter, marked as changeable through the control topic while the job runs. Only a
+     * parameter read outside the CEP pattern qualifies — in {@code keysOf} or {@code confirms}: the
+     * pattern itself is compiled at start-up, and a threshold inside it changes with a restart.
+     */
+    public Parameter atRuntime() {
+        return new Parameter(name, kind, defaultValue, min, max, choices, description, true);
+    }
 
     public enum Kind { INTEGER, DECIMAL, DURATION, FLAG, CHOICE, WORDS }
 

@@ -74,7 +74,8 @@ public final class InventoryHoarding extends CrossSessionPattern {
                         "below 1, sessions that bought the product count too, and at most this share of the"
                                 + " matched sessions may have bought it: a rush of buyers is demand, not hoarding."
                                 + " Off (1) by default: it misses campaigns on products people buy all day"),
-                Parameter.integer("minNetworks", 5, 1, 100_000, "distinct networks (/24, /48) those sessions came from"),
+                Parameter.integer("minNetworks", 5, 1, 100_000, "distinct networks (/24, /48) those sessions came from")
+                        .atRuntime(),
                 Parameter.duration("window", Duration.ofMinutes(30), Duration.ofMinutes(1), Duration.ofDays(2),
                         "time from the first to the last of the holds"),
                 Parameter.duration("maxSessionDuration", Duration.ofMinutes(10), Duration.ofSeconds(1),

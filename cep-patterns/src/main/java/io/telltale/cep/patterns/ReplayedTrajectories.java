@@ -61,8 +61,9 @@ public final class ReplayedTrajectories extends CrossSessionPattern {
         return List.of(
                 Parameter.integer("minSessions", 2, 2, 1000, "sessions moving along the same strokes"),
                 Parameter.integer("minSharedShapes", 5, 1, 32,
-                        "stroke shapes they all share (no two people shared 5 in docs/cross-session-patterns.md)"),
-                Parameter.integer("minAddresses", 1, 1, 1000, "distinct IP addresses they came from"),
+                        "stroke shapes they all share (no two people shared 5 in docs/cross-session-patterns.md)")
+                        .atRuntime(),
+                Parameter.integer("minAddresses", 1, 1, 1000, "distinct IP addresses they came from").atRuntime(),
                 Parameter.duration("window", Duration.ofDays(1), Duration.ofMinutes(1), Duration.ofDays(30),
                         "time from the first to the last of those sessions"));
     }
