@@ -39,6 +39,24 @@ public final class TelltaleKafka {
      */
     public static KafkaSource<RawRecord> rawSource(
             String bootstrapServers, String topic, String groupId, OffsetsInitializer startingOffsets, Properties extra) {
+        return rawSourceBuilder(bootstrapServers, topic, groupId, startingOffsets, extra).build();
+    }
+
+    /**
+     * A bounded source of raw records, from {@code startingOffsets} up to {@code stoppingOffsets}
+     * (e.g. {@code OffsetsInitializer.timestamp(...)}: the first record at or after that Kafka
+     * record timestamp, per partition), for backtests over a stretch of a topic.
+     */
+    public static KafkaSource<RawRecord> boundedRawSource(
+            String bootstrapServers, String topic, String groupId, OffsetsInitializer startingOffsets,
+            OffsetsInitializer stoppingOffsets, Properties extra) {
+        return rawSourceBuilder(bootstrapServers, topic, groupId, startingOffsets, extra)
+                .setBounded(stoppingOffsets)
+                .build();
+    }
+
+    private static org.apache.flink.connector.kafka.source.KafkaSourceBuilder<RawRecord> rawSourceBuilder(
+            String bootstrapServers, String topic, String groupId, OffsetsInitializer startingOffsets, Properties extra) {
         Properties props = new Properties();
         props.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         if (extra != null) {
@@ -50,8 +68,7 @@ public final class TelltaleKafka {
                 .setTopics(topic)
                 .setGroupId(groupId)
                 .setStartingOffsets(startingOffsets)
-                .setDeserializer(new RawRecordDeserializer())
-                .build();
+                .setDeserializer(new RawRecordDeserializer());
     }
 
     /** Risk scores as JSON, keyed by session id so a session's scores stay in order. */
