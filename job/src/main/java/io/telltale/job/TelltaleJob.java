@@ -45,8 +45,9 @@ import org.apache.flink.util.ParameterTool;
  * The Telltale job:
  *
  * <pre>
- * telemetry source → parse + fold into features (bad records → dead letters)
- *   → event-time watermarks → keyBy(session) → drop retried batches
+ * telemetry source (watermarks per Kafka partition, from record timestamps)
+ *   → parse + fold into features (bad records → dead letters)
+ *   → keyBy(session) → drop retried batches
  *   → session window (mergeable feature accumulator, continuous trigger) → score → risk-score sink
  * </pre>
  *
@@ -115,22 +116,28 @@ public final class TelltaleJob {
                         config.get(TelltaleOptions.CHALLENGE_THRESHOLD),
                         config.get(TelltaleOptions.BLOCK_THRESHOLD)));
 
+        boolean recordTime = config.get(TelltaleOptions.EVENT_TIME) == TelltaleOptions.EventTime.RECORD_TIMESTAMP;
+        // With record timestamps the source makes the watermarks, per Kafka partition (split): a
+        // partition that lags behind, as after a restart, holds the watermark back instead of
+        // seeing its batches turn late. Batch start times come from the client and can only be
+        // read after parsing, so that mode makes them per parser instead.
         SingleOutputStreamOperator<BatchFeatures> parsed = env
-                .fromSource(telemetrySource, WatermarkStrategy.noWatermarks(), "Telemetry source")
+                .fromSource(
+                        telemetrySource,
+                        recordTime ? watermarks(config) : WatermarkStrategy.noWatermarks(),
+                        "Telemetry source")
                 .uid(Uids.TELEMETRY_SOURCE)
-                .process(new TelemetryParser(ValidationLimits.DEFAULTS))
+                .process(new TelemetryParser(ValidationLimits.DEFAULTS, recordTime))
                 .returns(BatchFeaturesSerializer.TYPE_INFO)
                 .uid(Uids.PARSE)
                 .name("Parse telemetry batches");
 
-        DataStream<BatchFeatures> timed = parsed
-                .assignTimestampsAndWatermarks(WatermarkStrategy
-                        .<BatchFeatures>forBoundedOutOfOrderness(
-                                config.get(TelltaleOptions.MAX_OUT_OF_ORDERNESS))
-                        .withTimestampAssigner((batch, recordTimestamp) -> batch.startedAt())
-                        .withIdleness(config.get(TelltaleOptions.SOURCE_IDLENESS)))
-                .uid(Uids.WATERMARKS)
-                .name("Event time from batch start");
+        DataStream<BatchFeatures> timed = recordTime
+                ? parsed
+                : parsed.assignTimestampsAndWatermarks(TelltaleJob.<BatchFeatures>watermarks(config)
+                                .withTimestampAssigner((batch, recordTimestamp) -> batch.startedAt()))
+                        .uid(Uids.WATERMARKS)
+                        .name("Event time from batch start");
 
         SingleOutputStreamOperator<BatchFeatures> fresh = timed
                 .keyBy(BatchFeatures::sessionId, Types.STRING)
@@ -161,6 +168,12 @@ public final class TelltaleJob {
                 .sinkTo(deadLetterSink)
                 .uid(Uids.DEAD_LETTER_SINK)
                 .name("Dead letters");
+    }
+
+    /** Bounded out-of-orderness with idle splits let go; the record timestamp unless told otherwise. */
+    private static <T> WatermarkStrategy<T> watermarks(Configuration config) {
+        return WatermarkStrategy.<T>forBoundedOutOfOrderness(config.get(TelltaleOptions.MAX_OUT_OF_ORDERNESS))
+                .withIdleness(config.get(TelltaleOptions.SOURCE_IDLENESS));
     }
 
     /**

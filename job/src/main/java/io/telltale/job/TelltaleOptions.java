@@ -92,6 +92,32 @@ public final class TelltaleOptions {
                             "Whether active sessions get interim scores; backtests that only want"
                                     + " each session's final score turn this off.");
 
+    /** Where a telemetry batch's event time comes from. */
+    public enum EventTime {
+        /**
+         * The Kafka record timestamp: the gateway sets it to its receive time (or the topic to the
+         * broker's append time). The client cannot move it, and watermarks are made per Kafka
+         * partition inside the source.
+         */
+        RECORD_TIMESTAMP,
+        /**
+         * The batch's {@code startedAt} (client clock), for sources without record timestamps:
+         * files and backtests. Watermarks are made after parsing, per parallel parser.
+         */
+        BATCH_START
+    }
+
+    public static final ConfigOption<EventTime> EVENT_TIME =
+            key("telltale.event-time")
+                    .enumType(EventTime.class)
+                    .defaultValue(EventTime.RECORD_TIMESTAMP)
+                    .withDescription(
+                            "Event time of a telemetry batch. RECORD_TIMESTAMP: the Kafka record"
+                                    + " timestamp (the gateway's receive time), with watermarks per"
+                                    + " Kafka partition; a record without one is dead-lettered as"
+                                    + " BAD_TIMESTAMP. BATCH_START: the batch's startedAt (client"
+                                    + " clock), for file sources and backtests.");
+
     public static final ConfigOption<Duration> MAX_OUT_OF_ORDERNESS =
             key("telltale.watermark.max-out-of-orderness")
                     .durationType()
@@ -141,6 +167,7 @@ public final class TelltaleOptions {
                     SESSION_GAP,
                     SCORE_INTERVAL,
                     EMIT_INTERIM_SCORES,
+                    EVENT_TIME,
                     MAX_OUT_OF_ORDERNESS,
                     SOURCE_IDLENESS,
                     CHALLENGE_THRESHOLD,
