@@ -4,6 +4,7 @@ import io.telltale.core.features.SessionFeatureAccumulator;
 import io.telltale.core.features.SessionFeatures;
 import io.telltale.core.profile.BehaviourProfile;
 import io.telltale.core.profile.ProfileDistanceScale;
+import io.telltale.core.profile.ProfileRisk;
 import io.telltale.core.wire.ProfileDeviation;
 import io.telltale.evaluation.datasets.BalabitMouse;
 import java.io.IOException;
@@ -44,8 +45,10 @@ public final class ProfileEvaluation {
     public static final int WHOLE_SESSION_TRAINING_ACTIONS = 50;
     /** Silence put between two test sessions joined into one stream: a pause, never a stroke. */
     static final int STREAM_GAP_MS = 60_000;
-    /** The scale the evaluation maps distances with; AUC and EER do not depend on it. */
-    static final ProfileDistanceScale SCALE = new ProfileDistanceScale(1.5, 1.0);
+    /** The job's scale: AUC and EER do not depend on it, the challenge rates do. */
+    static final ProfileDistanceScale SCALE = ProfileRisk.STANDARD_SCALE;
+    /** The job's default challenge threshold. */
+    static final double CHALLENGE = 0.5;
 
     /**
      * One amount of evidence.
@@ -56,8 +59,11 @@ public final class ProfileEvaluation {
      * @param judged      share of units the profile judged (the rest are "unknown")
      * @param auc         ROC AUC of the distance, someone else as the positive class
      * @param eer         equal error rate
+     * @param ownerChallenged  share of the owner's units the profile alone challenges at the default threshold
+     * @param othersChallenged share of the others' units it challenges
      */
-    public record Row(String units, int actions, int owner, int others, double judged, Double auc, Double eer) {}
+    public record Row(String units, int actions, int owner, int others, double judged, Double auc, Double eer,
+            Double ownerChallenged, Double othersChallenged) {}
 
     public record Result(List<Row> rows, Map<Integer, Map<String, Integer>> trainingSessions, int labelledTestSessions,
             Map<String, Map<String, Long>> drops) {}
@@ -154,7 +160,15 @@ public final class ProfileEvaluation {
                 + others.stream().filter(ProfileDeviation::judged).count();
         double total = owner.size() + others.size();
         return new Row(label, n, o.length, x.length, total == 0 ? Double.NaN : judged / total,
-                num(Separation.auc(o, x)), num(equalErrorRate(o, x)));
+                num(Separation.auc(o, x)), num(equalErrorRate(o, x)), num(challenged(owner)), num(challenged(others)));
+    }
+
+    private static double challenged(List<ProfileDeviation> deviations) {
+        if (deviations.isEmpty()) {
+            return Double.NaN;
+        }
+        return deviations.stream().filter(d -> ProfileRisk.PROFILE_WEIGHT * d.deviation() >= CHALLENGE).count()
+                / (double) deviations.size();
     }
 
     /** Distance of each unit; an unknown verdict counts as no deviation, as in the job. */

@@ -43,11 +43,12 @@ public final class ProfileRisk implements Serializable {
     /** Reason code of the profile's contribution. */
     public static final String REASON_CODE = "PROFILE_UNLIKE_ACCOUNT";
     /**
-     * Distances to deviations (see {@link ProfileDistanceScale}): a session within 1.5 spreads (RMS)
-     * of the usual is like the owner's; at 2.8 the profile alone challenges. On Balabit this
-     * challenges a few percent of the owner's 200-action sessions (docs/profiles.md).
+     * Distances to deviations (see {@link ProfileDistanceScale}): a session within one spread (RMS)
+     * of the usual is like the owner's; from 1.63 the profile alone challenges. On Balabit the
+     * owner's distance is 0.65 at the median and 1.54 at the 95th percentile of 200-action
+     * sessions, someone else's 1.79 at the median (docs/profile-evaluation.md).
      */
-    public static final ProfileDistanceScale STANDARD_SCALE = new ProfileDistanceScale(1.5, 1.0);
+    public static final ProfileDistanceScale STANDARD_SCALE = new ProfileDistanceScale(1.0, 0.5);
 
     /** Features with a z-score of at least this size are named in the reason. */
     static final double REPORTED_Z = 1.5;
