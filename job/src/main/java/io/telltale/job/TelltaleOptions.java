@@ -154,6 +154,32 @@ public final class TelltaleOptions {
                             "How long the per-session record of seen batch sequence numbers lives"
                                     + " after its last update; bounds state of abandoned sessions.");
 
+    public static final ConfigOption<Boolean> PROFILES_ENABLED =
+            key("telltale.profiles.enabled")
+                    .booleanType()
+                    .defaultValue(true)
+                    .withDescription(
+                            "Keep a behaviour profile per user id and add how far an authenticated"
+                                    + " session is from it to the risk (continuous authentication,"
+                                    + " docs/profiles.md). Sessions without a user id are not affected.");
+
+    public static final ConfigOption<Duration> PROFILE_TTL =
+            key("telltale.profiles.ttl")
+                    .durationType()
+                    .defaultValue(Duration.ofDays(90))
+                    .withDescription(
+                            "How long a user's profile lives after it last learned from a session;"
+                                    + " bounds the state of accounts that stopped coming back.");
+
+    public static final ConfigOption<Duration> PROFILE_MIN_LEARN_INTERVAL =
+            key("telltale.profiles.min-learn-interval")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(10))
+                    .withDescription(
+                            "Least event time between two sessions a profile learns from, so that"
+                                    + " whoever holds an account cannot make the profile theirs with a"
+                                    + " burst of short sessions.");
+
     /** All options, for documentation and validation. */
     public static final List<ConfigOption<?>> ALL =
             List.of(
@@ -172,7 +198,10 @@ public final class TelltaleOptions {
                     SOURCE_IDLENESS,
                     CHALLENGE_THRESHOLD,
                     BLOCK_THRESHOLD,
-                    DEDUP_STATE_TTL);
+                    DEDUP_STATE_TTL,
+                    PROFILES_ENABLED,
+                    PROFILE_TTL,
+                    PROFILE_MIN_LEARN_INTERVAL);
 
     private TelltaleOptions() {}
 }
