@@ -127,6 +127,22 @@ final class LiveTraffic implements AutoCloseable {
         return sessions;
     }
 
+    /**
+     * Sends a whole session of {@code userId} at once, starting at {@code eventTime}, and waits for
+     * the acknowledgements; its batches count among {@link #ackedBatches()}.
+     */
+    void sendSession(Actor actor, String sessionId, String userId, long eventTime, Duration length)
+            throws InterruptedException, ExecutionException {
+        for (TelemetryBatch batch : new SessionSimulator(sessionId.hashCode())
+                .simulate(actor, sessionId, userId, eventTime, length).batches()) {
+            send(batch, System.currentTimeMillis());
+        }
+        producer.flush();
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("sends failed: " + failures, failures.get(0));
+        }
+    }
+
     /** Every acknowledged batch, by session. */
     Map<String, List<SentBatch>> ackedBatches() {
         Map<String, List<SentBatch>> copy = new LinkedHashMap<>();
