@@ -168,7 +168,7 @@ public final class Timeline {
             return new RiskScore(1, sessionId, userId, score, score >= 0.5 ? Action.CHALLENGE : Action.MONITOR,
                     RiskScore.EVIDENCE_SUFFICIENT, List.of(), Map.of(), "test", startsAt, lastAt + gap.toMillis(),
                     io.telltale.core.wire.EventCounts.NONE, true, lastAt, new SessionContext(null, ip, null, device),
-                    trajectory);
+                    null, trajectory);
         }
     }
 }

@@ -125,7 +125,7 @@ class SessionSummarizerTest extends CepTestBase {
                     null, "CABLE", null, 1, T0 + 4_000, null, 12.5), T0 + 4_000));
             RiskScore last = new RiskScore(1, "s1", "u1", 0.2, Action.MONITOR, "sufficient", List.of(), Map.of(), "m",
                     T0, T0 + 4_000 + GAP.toMillis(), EventCounts.NONE, true, T0, SessionContext.UNKNOWN,
-                    List.of("0000aaaa", "0000bbbb"));
+                    null, List.of("0000aaaa", "0000bbbb"));
             h.processElement2(new StreamRecord<>(last, T0 + 4_000));
             h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(Long.MAX_VALUE));
 

@@ -20,6 +20,14 @@ class RiskScoreSerdeTest {
     }
 
     @Test
+    void roundTripsTheProfileComparisonAndLeavesItOutWhenAbsent() throws Exception {
+        RiskScore profiled = WireFixtures.challengedStranger();
+
+        assertThat(serde.deserialize(serde.serialize(profiled))).isEqualTo(profiled);
+        assertThat(new String(serde.serialize(blockedBot()), StandardCharsets.UTF_8)).doesNotContain("\"profile\"");
+    }
+
+    @Test
     void writesTheDocumentedShapeWithSortedFeatures() {
         String json = new String(serde.serialize(blockedBot()), StandardCharsets.UTF_8);
 
@@ -65,7 +73,7 @@ class RiskScoreSerdeTest {
         RiskScore s = blockedBot();
         RiskScore last = new RiskScore(s.schemaVersion(), s.sessionId(), s.userId(), s.score(), s.action(), s.evidence(),
                 s.reasons(), s.features(), s.modelVersion(), s.windowStart(), s.windowEnd(), s.counts(), true,
-                s.emittedAt(), s.context(), List.of("0a3f19c2", "e91f7d20"));
+                s.emittedAt(), s.context(), null, List.of("0a3f19c2", "e91f7d20"));
         String json = new String(serde.serialize(last), StandardCharsets.UTF_8);
 
         assertThat(json).contains("\"trajectory\":[\"0a3f19c2\",\"e91f7d20\"]");

@@ -47,6 +47,7 @@ class WireSchemasTest {
                 Arguments.of("commerce-event", "commerce-event-account-change"),
                 Arguments.of("risk-score", "risk-score"),
                 Arguments.of("risk-score", "risk-score-final"),
+                Arguments.of("risk-score", "risk-score-profile"),
                 Arguments.of("dead-letter", "dead-letter"));
     }
 
@@ -66,6 +67,7 @@ class WireSchemasTest {
         assertThat(schema("commerce-event").validate(JSON.readTree(commerce.serialize(WireFixtures.emailChange())))).isEmpty();
         assertThat(schema("commerce-event").validate(JSON.readTree(commerce.serialize(WireFixtures.checkoutWorth(80))))).isEmpty();
         assertThat(schema("risk-score").validate(JSON.readTree(risk.serialize(WireFixtures.blockedBot())))).isEmpty();
+        assertThat(schema("risk-score").validate(JSON.readTree(risk.serialize(WireFixtures.challengedStranger())))).isEmpty();
     }
 
     @Test

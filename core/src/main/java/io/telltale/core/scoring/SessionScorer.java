@@ -63,6 +63,7 @@ public final class SessionScorer implements Serializable {
                 isFinal,
                 emittedAt,
                 accumulator.context(),
+                null,
                 isFinal ? accumulator.trajectory().toHex() : java.util.List.of());
     }
 
