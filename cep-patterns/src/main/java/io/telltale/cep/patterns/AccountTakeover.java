@@ -22,7 +22,9 @@ import org.apache.flink.cep.pattern.conditions.SimpleCondition;
  * worth at least {@code minCheckoutValue}, from a device first seen on the account no longer than
  * {@code window} before; when the device's first session (the login) came just before it, that
  * session is part of the evidence. Only accounts seen before count: a new account's first browser
- * is not "new". The account history is kept by {@code telltale.cep.account-history-ttl}.
+ * is not "new". With {@code minProfileDeviation}, a session judged against the account's behaviour
+ * profile must also move unlike the owner. The account history is kept by
+ * {@code telltale.cep.account-history-ttl}.
  */
 public final class AccountTakeover extends CrossSessionPattern {
     private static final long serialVersionUID = 1L;
@@ -72,7 +74,11 @@ public final class AccountTakeover extends CrossSessionPattern {
                         "a network (/24, /48) the account never used counts as new, like a new device"
                                 + " (for shops without device fingerprints; people change networks often)"),
                 Parameter.decimal("minRisk", 0, 0, 1,
-                        "the session's behavioural risk must be at least this (0: any)"));
+                        "the session's behavioural risk must be at least this (0: any)"),
+                Parameter.decimal("minProfileDeviation", 0, 0, 1,
+                        "when the session was judged against the account's behaviour profile, its deviation must"
+                                + " be at least this: an owner on a new laptop moves like the owner (0: any; the"
+                                + " profile alone challenges from 0.71, docs/profiles.md). Unjudged sessions pass"));
     }
 
     @Override
@@ -102,11 +108,11 @@ public final class AccountTakeover extends CrossSessionPattern {
 
     /** The parameters, as the conditions need them; serializable with the pattern. */
     private record Takeover(long windowMillis, List<String> changes, double minCheckoutValue, boolean networkCounts,
-            double minRisk) implements Serializable {
+            double minRisk, double minProfileDeviation) implements Serializable {
 
         Takeover(PatternParameters p) {
             this(p.duration("window").toMillis(), p.words("changes"), p.decimal("minCheckoutValue"),
-                    p.flag("networkCounts"), p.decimal("minRisk"));
+                    p.flag("networkCounts"), p.decimal("minRisk"), p.decimal("minProfileDeviation"));
         }
 
         /** Epoch ms of the session's first sensitive change or large order, -1 if none. */
@@ -132,7 +138,9 @@ public final class AccountTakeover extends CrossSessionPattern {
             long misuse = misuseAt(s);
             return misuse >= 0
                     && newAccessSince(s, misuse - windowMillis)
-                    && (Double.isNaN(s.risk()) ? minRisk == 0 : s.risk() >= minRisk);
+                    && (Double.isNaN(s.risk()) ? minRisk == 0 : s.risk() >= minRisk)
+                    // Unjudged (a young profile, too little behaviour) is not "the owner": it passes.
+                    && (Double.isNaN(s.profileDeviation()) || s.profileDeviation() >= minProfileDeviation);
         }
     }
 }

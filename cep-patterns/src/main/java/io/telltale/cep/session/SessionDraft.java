@@ -51,6 +51,8 @@ public final class SessionDraft {
     public LinkedHashSet<String> purchasedCategories = new LinkedHashSet<>();
     /** Shape hashes of the trajectory fingerprint, from the latest risk score that carried one. */
     public LinkedHashSet<String> trajectoryShapes = new LinkedHashSet<>();
+    /** Highest judged deviation from the account's behaviour profile, NaN if none was judged. */
+    public double profileDeviation = Double.NaN;
 
     public SessionDraft() {}
 
@@ -145,6 +147,10 @@ public final class SessionDraft {
         if (context.userAgent() != null) {
             userAgent = context.userAgent();
         }
+        if (score.profile() != null && score.profile().judged()
+                && (Double.isNaN(profileDeviation) || score.profile().deviation() > profileDeviation)) {
+            profileDeviation = score.profile().deviation();
+        }
         if (!score.trajectory().isEmpty()) {
             // The final score carries the whole session's fingerprint; an earlier one is a part of it.
             trajectoryShapes = new LinkedHashSet<>(score.trajectory());
@@ -177,7 +183,8 @@ public final class SessionDraft {
                 null, deviceFingerprint, userAgent, risk, pagesSeen, holds, purchasedItems, loginSucceeded,
                 failedLogins, Set.copyOf(failedAccounts), firstLoginAt, firstAccountChangeAt, firstCheckoutAt,
                 Map.copyOf(accountChanges), largestCheckoutValue, largestCheckoutAt, AccountFacts.UNKNOWN,
-                Set.copyOf(purchasedSkus), Set.copyOf(purchasedCategories), Set.copyOf(trajectoryShapes));
+                Set.copyOf(purchasedSkus), Set.copyOf(purchasedCategories), Set.copyOf(trajectoryShapes),
+                profileDeviation);
     }
 
     private void bought(String sku, String category) {

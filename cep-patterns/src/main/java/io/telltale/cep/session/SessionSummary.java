@@ -32,8 +32,10 @@ import java.util.Set;
  * @param purchasedSkus     the products checked out (capped, see {@link SessionDraft})
  * @param purchasedCategories their categories, where known
  * @param trajectoryShapes  the session's mouse-trajectory fingerprint: shape hashes of its strokes
- *                          (16 hex digits each, at most {@code TrajectoryFingerprint.MAX_SHAPES}),
+ *                          (8 hex digits each, at most {@code TrajectoryFingerprint.MAX_SHAPES}),
  *                          empty if its risk score carried none
+ * @param profileDeviation  the highest deviation from the account's behaviour profile its scores
+ *                          judged (0 like the owner .. 1 unlike), NaN if never judged
  */
 public record SessionSummary(
         String focus,
@@ -62,7 +64,8 @@ public record SessionSummary(
         AccountFacts account,
         Set<String> purchasedSkus,
         Set<String> purchasedCategories,
-        Set<String> trajectoryShapes) {
+        Set<String> trajectoryShapes,
+        double profileDeviation) {
 
     /** What {@code account_change} events without a {@code change} field count as. */
     public static final String UNSPECIFIED_CHANGE = "unspecified";
@@ -96,20 +99,23 @@ public record SessionSummary(
         return new SessionSummary(newFocus, sessionId, userId, startedAt, endedAt, clientIp, clientIps, network,
                 deviceFingerprint, userAgent, risk, pagesSeen, cartHolds, purchasedItems, loginSucceeded,
                 failedLogins, failedAccounts, firstLoginAt, firstAccountChangeAt, firstCheckoutAt, accountChanges,
-                largestCheckoutValue, largestCheckoutAt, account, purchasedSkus, purchasedCategories, trajectoryShapes);
+                largestCheckoutValue, largestCheckoutAt, account, purchasedSkus, purchasedCategories, trajectoryShapes,
+                profileDeviation);
     }
 
     public SessionSummary withNetwork(NetworkFacts facts) {
         return new SessionSummary(focus, sessionId, userId, startedAt, endedAt, clientIp, clientIps, facts,
                 deviceFingerprint, userAgent, risk, pagesSeen, cartHolds, purchasedItems, loginSucceeded,
                 failedLogins, failedAccounts, firstLoginAt, firstAccountChangeAt, firstCheckoutAt, accountChanges,
-                largestCheckoutValue, largestCheckoutAt, account, purchasedSkus, purchasedCategories, trajectoryShapes);
+                largestCheckoutValue, largestCheckoutAt, account, purchasedSkus, purchasedCategories, trajectoryShapes,
+                profileDeviation);
     }
 
     public SessionSummary withAccount(AccountFacts facts) {
         return new SessionSummary(focus, sessionId, userId, startedAt, endedAt, clientIp, clientIps, network,
                 deviceFingerprint, userAgent, risk, pagesSeen, cartHolds, purchasedItems, loginSucceeded,
                 failedLogins, failedAccounts, firstLoginAt, firstAccountChangeAt, firstCheckoutAt, accountChanges,
-                largestCheckoutValue, largestCheckoutAt, facts, purchasedSkus, purchasedCategories, trajectoryShapes);
+                largestCheckoutValue, largestCheckoutAt, facts, purchasedSkus, purchasedCategories, trajectoryShapes,
+                profileDeviation);
     }
 }

@@ -55,7 +55,8 @@ public final class Timeline {
 
     /** One final risk score per session that has a device, a risk or a trajectory, in time order. */
     public List<RiskScore> riskScores(Duration sessionGap) {
-        return sessions.stream().filter(s -> s.device != null || s.risk != null || !s.trajectory.isEmpty())
+        return sessions.stream().filter(s -> s.device != null || s.risk != null || s.profile != null
+                        || !s.trajectory.isEmpty())
                 .map(s -> s.riskScore(sessionGap))
                 .sorted(Comparator.comparingLong(RiskScore::windowEnd)).toList();
     }
@@ -70,6 +71,7 @@ public final class Timeline {
         private String userId;
         private Double risk;
         private List<String> trajectory = List.of();
+        private io.telltale.core.wire.ProfileDeviation profile;
         private final List<CommerceEvent> events = new ArrayList<>();
 
         private Session(String sessionId) {
@@ -102,6 +104,13 @@ public final class Timeline {
         /** The trajectory fingerprint the session's risk score carries: shape hashes, 8 hex digits each. */
         public Session trajectory(String... shapes) {
             trajectory = List.of(shapes);
+            return this;
+        }
+
+        /** How unlike its account's behaviour profile the session's risk score judged it, 0..1. */
+        public Session profileDeviation(double deviation) {
+            profile = new io.telltale.core.wire.ProfileDeviation(io.telltale.core.wire.ProfileDeviation.Status.JUDGED,
+                    deviation, 1 + deviation, 20, 10, List.of());
             return this;
         }
 
@@ -168,7 +177,7 @@ public final class Timeline {
             return new RiskScore(1, sessionId, userId, score, score >= 0.5 ? Action.CHALLENGE : Action.MONITOR,
                     RiskScore.EVIDENCE_SUFFICIENT, List.of(), Map.of(), "test", startsAt, lastAt + gap.toMillis(),
                     io.telltale.core.wire.EventCounts.NONE, true, lastAt, new SessionContext(null, ip, null, device),
-                    null, trajectory);
+                    profile, trajectory);
         }
     }
 }

@@ -140,6 +140,6 @@ class PatternControlTest extends CepTestBase {
     private static SessionSummary withFailedAccounts(SessionSummary s, String... accounts) {
         return new SessionSummary(s.focus(), s.sessionId(), null, s.startedAt(), s.endedAt(), s.clientIp(),
                 s.clientIps(), s.network(), s.deviceFingerprint(), null, 0.2, 1, List.of(), 0, false, accounts.length,
-                java.util.Set.of(accounts), -1, -1, -1, null, Double.NaN, -1, null, null, null, null);
+                java.util.Set.of(accounts), -1, -1, -1, null, Double.NaN, -1, null, null, null, null, Double.NaN);
     }
 }

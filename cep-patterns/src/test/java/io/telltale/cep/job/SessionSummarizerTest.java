@@ -113,7 +113,7 @@ class SessionSummarizerTest extends CepTestBase {
     }
 
     @Test
-    void keepsWhatChangedTheLargestOrderAndTheFinalScoresTrajectory() throws Exception {
+    void keepsWhatChangedTheLargestOrderTheTrajectoryAndTheProfileDeviation() throws Exception {
         try (var h = harness()) {
             h.processElement1(new StreamRecord<>(new CommerceEvent(1, CommerceEventType.ACCOUNT_CHANGE, "s1", "u1",
                     null, null, null, 0, T0 + 1_000, "email", Double.NaN), T0 + 1_000));
@@ -125,7 +125,9 @@ class SessionSummarizerTest extends CepTestBase {
                     null, "CABLE", null, 1, T0 + 4_000, null, 12.5), T0 + 4_000));
             RiskScore last = new RiskScore(1, "s1", "u1", 0.2, Action.MONITOR, "sufficient", List.of(), Map.of(), "m",
                     T0, T0 + 4_000 + GAP.toMillis(), EventCounts.NONE, true, T0, SessionContext.UNKNOWN,
-                    null, List.of("0000aaaa", "0000bbbb"));
+                    new io.telltale.core.wire.ProfileDeviation(io.telltale.core.wire.ProfileDeviation.Status.JUDGED, 0.4,
+                            1.5, 20, 8, List.of()),
+                    List.of("0000aaaa", "0000bbbb"));
             h.processElement2(new StreamRecord<>(last, T0 + 4_000));
             h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(Long.MAX_VALUE));
 
@@ -136,6 +138,7 @@ class SessionSummarizerTest extends CepTestBase {
             assertThat(s.largestCheckoutAt()).isEqualTo(T0 + 3_000);
             assertThat(s.purchasedSkus()).containsExactlyInAnyOrder("TV", "CABLE");
             assertThat(s.trajectoryShapes()).containsExactlyInAnyOrder("0000aaaa", "0000bbbb");
+            assertThat(s.profileDeviation()).isEqualTo(0.4);
         }
     }
 }

@@ -79,4 +79,26 @@ class AccountTakeoverTest extends CepTestBase {
         PatternTestKit.of(new AccountTakeover()).with("networkCounts", "true").run(t)
                 .expectExactly(finding("account:gina", "gina-taken"));
     }
+
+    @Test
+    void withAProfileAnOwnerOnANewLaptopIsNotATakeover() {
+        Timeline t = Timeline.startingAt(BEGINNING);
+        usualSessions(t, "hana", "ivan", "jo");
+        // Each changes the password from a browser the account never used; only how they move differs.
+        t.session("hana-new-laptop").at(hours(3)).from(home(0)).device("4a4a4a4a4a4a4a4a").profileDeviation(0.1)
+                .login(seconds(5), "hana").accountChange(seconds(30), AccountChange.PASSWORD);
+        t.session("ivan-stranger").at(hours(3)).from(cloudServer(1)).device("1a1a1a1a1a1a1a1a").profileDeviation(0.9)
+                .login(seconds(5), "ivan").accountChange(seconds(30), AccountChange.PASSWORD);
+        // Too little behaviour to judge: unknown is not "the owner".
+        t.session("jo-unjudged").at(hours(3)).from(cloudServer(2)).device("7070707070707070")
+                .login(seconds(5), "jo").accountChange(seconds(30), AccountChange.PASSWORD);
+
+        PatternTestKit.of(new AccountTakeover()).run(t).expectExactly(
+                finding("account:hana", "hana-new-laptop"),
+                finding("account:ivan", "ivan-stranger"),
+                finding("account:jo", "jo-unjudged"));
+        PatternTestKit.of(new AccountTakeover()).with("minProfileDeviation", "0.71").run(t).expectExactly(
+                finding("account:ivan", "ivan-stranger"),
+                finding("account:jo", "jo-unjudged"));
+    }
 }

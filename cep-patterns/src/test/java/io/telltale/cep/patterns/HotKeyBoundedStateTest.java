@@ -95,7 +95,7 @@ class HotKeyBoundedStateTest extends CepTestBase {
             SessionSummary s = summary("device:d", "s" + i, (int) (i % 50), "d", 0, null, null);
             return i % 2 == 0 ? s : new SessionSummary(s.focus(), s.sessionId(), null, -3_600_000, 0, s.clientIp(),
                     s.clientIps(), s.network(), "d", null, 0.2, 1, s.cartHolds(), 0, false, 0, s.failedAccounts(),
-                    -1, -1, -1, null, Double.NaN, -1, null, null, null, null);
+                    -1, -1, -1, null, Double.NaN, -1, null, null, null, null, Double.NaN);
         });
         assertThat(peak.matches()).isEqualTo(SESSIONS / 2 / k);
         assertThat(peak.partialMatches()).isLessThanOrEqualTo(k + 1);
@@ -120,7 +120,7 @@ class HotKeyBoundedStateTest extends CepTestBase {
             SessionSummary s = summary("trajectory:00000001", "s" + i, (int) (i % 200), null, 60_000, null, null);
             return new SessionSummary(s.focus(), s.sessionId(), null, 0, 60_000, s.clientIp(), s.clientIps(),
                     s.network(), null, null, 0.2, 1, List.of(), 0, false, 0, Set.of(), -1, -1, -1, Map.of(),
-                    Double.NaN, -1, null, null, null, recording);
+                    Double.NaN, -1, null, null, null, recording, Double.NaN);
         });
         assertThat(peak.matches()).isEqualTo(SESSIONS / k);
         assertThat(peak.partialMatches()).isLessThanOrEqualTo(k + 1);
@@ -133,6 +133,6 @@ class HotKeyBoundedStateTest extends CepTestBase {
         return new SessionSummary(s.focus(), sessionId, "victim", 0, 60_000, s.clientIp(), s.clientIps(), s.network(),
                 s.deviceFingerprint(), null, 0.2, 1, List.of(), 0, true, 0, Set.of(), 5_000, changesEmail ? 30_000 : -1,
                 -1, changesEmail ? Map.of("email", 30_000L) : Map.of(), Double.NaN, -1,
-                new AccountFacts(true, 0, 0), Set.of(), Set.of(), Set.of());
+                new AccountFacts(true, 0, 0), Set.of(), Set.of(), Set.of(), Double.NaN);
     }
 }
