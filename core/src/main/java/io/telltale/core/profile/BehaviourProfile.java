@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * What one account's sessions usually look like: per behavioural feature, an exponentially
  * weighted mean and variance over the sessions it learned from, each older session weighing
- * {@link #DECAY} times the next (its weight halves every {@link #HALF_LIFE_SESSIONS} sessions), so
+ * {@link Tuning#decay()} times the next (its weight halves every {@link #HALF_LIFE_SESSIONS} sessions), so
  * the profile follows slow changes (a new mouse, a new habit) and forgets an old device. The size is
  * fixed: three numbers per feature, whatever the number of sessions.
  *
@@ -37,39 +37,66 @@ public final class BehaviourProfile {
     /** First byte of the binary form. */
     static final int FORMAT_VERSION = 1;
 
+    /**
+     * The constants that shape the distance. {@link #STANDARD} was chosen on a split of Balabit's
+     * {@code training_files} alone (other accounts' held-out sessions as the impostors), never on the
+     * labelled test sessions: docs/profiles.md, "How the constants were chosen".
+     *
+     * @param halfLifeSessions  sessions after which a session's weight in the profile has halved
+     * @param minRelativeSpread the spread of a feature is at least this share of its usual value: a
+     *                          feature the account happened to keep nearly constant would otherwise
+     *                          turn a tiny change into a huge z-score
+     * @param maxZ              z-scores are capped here, so that one feature far from the usual (a
+     *                          habit the owner also breaks now and then) cannot carry the distance alone
+     */
+    public record Tuning(double halfLifeSessions, double minRelativeSpread, double maxZ) {
+
+        public static final Tuning STANDARD = new Tuning(200, 0.02, 4.0);
+
+        public Tuning {
+            if (!(halfLifeSessions > 0 && minRelativeSpread >= 0 && maxZ > 0)) {
+                throw new IllegalArgumentException("need halfLifeSessions > 0, minRelativeSpread >= 0, maxZ > 0");
+            }
+        }
+
+        /** Weight of the profile's history when a session is learned: {@code 2^(-1/halfLifeSessions)}. */
+        public double decay() {
+            return Math.pow(2.0, -1.0 / halfLifeSessions);
+        }
+    }
+
     /** Sessions after which a session's weight in the profile has halved. */
-    public static final double HALF_LIFE_SESSIONS = 50;
-    /** Weight of the profile's history when a session is learned: {@code 2^(-1/HALF_LIFE_SESSIONS)}. */
-    public static final double DECAY = Math.pow(2.0, -1.0 / HALF_LIFE_SESSIONS);
+    public static final double HALF_LIFE_SESSIONS = Tuning.STANDARD.halfLifeSessions();
     /** Sessions learned before the profile judges: fewer cannot say what varies and what does not. */
     public static final int MIN_SESSIONS = 5;
     /** Effective sessions (decayed weight) behind a feature before it is compared. */
     public static final double MIN_FEATURE_WEIGHT = 3.0;
     /** Features compared at least for a verdict: one odd feature is not a different person. */
     public static final int MIN_COMPARED_FEATURES = 4;
-    /**
-     * The spread of a feature is at least this share of its usual value: a feature the account
-     * happened to keep nearly constant would otherwise turn a tiny change into a huge z-score.
-     */
-    public static final double MIN_RELATIVE_SPREAD = 0.05;
-    /**
-     * z-scores are capped here, so that one feature far from the usual (a habit the owner also
-     * breaks now and then) cannot carry the distance alone. Chosen on the Balabit evaluation
-     * (docs/profiles.md): 3 separated best of 2.5, 3, 4 and 6.
-     */
-    public static final double MAX_Z = 3.0;
+    /** z-scores are capped here: {@link Tuning#maxZ()} of {@link Tuning#STANDARD}. */
+    public static final double MAX_Z = Tuning.STANDARD.maxZ();
     /** Features reported as the largest deviations. */
     public static final int MAX_REPORTED = 3;
 
     private static final Feature[] FEATURES = Feature.values();
 
+    private final Tuning tuning;
+    private final double decay;
     private long sessions;
     private long learnedAt = Long.MIN_VALUE;
     private final double[] weight = new double[FEATURES.length];
     private final double[] mean = new double[FEATURES.length];
     private final double[] squaredDeviations = new double[FEATURES.length];
 
-    public BehaviourProfile() {}
+    public BehaviourProfile() {
+        this(Tuning.STANDARD);
+    }
+
+    /** A profile with other constants than the job's, for the evaluation that chooses them. */
+    public BehaviourProfile(Tuning tuning) {
+        this.tuning = tuning;
+        this.decay = tuning.decay();
+    }
 
     /** Whether a feature describes the person's behaviour (and so belongs in a profile). */
     public static boolean profiled(Feature feature) {
@@ -98,7 +125,7 @@ public final class BehaviourProfile {
     }
 
     /**
-     * Learns one session: each measured feature's history is decayed by {@link #DECAY} and the
+     * Learns one session: each measured feature's history is decayed by {@link Tuning#decay()} and the
      * session added with weight one (West's weighted update of mean and variance). A session counts
      * once however long it was, so a long session cannot outweigh the account's history.
      *
@@ -113,11 +140,11 @@ public final class BehaviourProfile {
             }
             int i = feature.ordinal();
             double x = session.get(feature);
-            double decayedWeight = weight[i] * DECAY;
+            double decayedWeight = weight[i] * decay;
             double total = decayedWeight + 1.0;
             double delta = x - mean[i];
             double newMean = mean[i] + delta / total;
-            squaredDeviations[i] = squaredDeviations[i] * DECAY + delta * (x - newMean);
+            squaredDeviations[i] = squaredDeviations[i] * decay + delta * (x - newMean);
             mean[i] = newMean;
             weight[i] = total;
         }
@@ -141,10 +168,10 @@ public final class BehaviourProfile {
             double value = session.get(feature);
             double usual = mean[i];
             double variance = squaredDeviations[i] / weight[i];
-            double floor = MIN_RELATIVE_SPREAD * Math.abs(usual);
+            double floor = tuning.minRelativeSpread() * Math.abs(usual);
             double spread = Math.sqrt(Math.max(0.0, variance) + floor * floor);
             double z = spread > 0 ? (value - usual) / spread : 0.0;
-            z = Math.max(-MAX_Z, Math.min(MAX_Z, z));
+            z = Math.max(-tuning.maxZ(), Math.min(tuning.maxZ(), z));
             sumSquares += z * z;
             compared.add(new FeatureDeviation(feature.key(), value, usual, spread, z));
         }
@@ -158,7 +185,7 @@ public final class BehaviourProfile {
     }
 
     public BehaviourProfile copy() {
-        BehaviourProfile copy = new BehaviourProfile();
+        BehaviourProfile copy = new BehaviourProfile(tuning);
         copy.sessions = sessions;
         copy.learnedAt = learnedAt;
         System.arraycopy(weight, 0, copy.weight, 0, weight.length);
