@@ -56,7 +56,12 @@ public final class ProfileEvaluation {
      * Round 1's constants, chosen by looking at this evaluation's test labels: reported beside the
      * honestly chosen ones so the difference shows.
      */
-    static final BehaviourProfile.Tuning ROUND_1 = new BehaviourProfile.Tuning(50, 0.05, 3.0);
+    static final BehaviourProfile.Tuning ROUND_1 = new BehaviourProfile.Tuning(50, 0.05, 3.0, false);
+    /**
+     * Session lengths, in actions, a profile learns from when it learns from sessions of every
+     * length, as in the job: the training files are cut into sessions of these lengths in turn.
+     */
+    static final int[] MIXED_LENGTHS = {10, 25, 50, 100, 200};
     /** Share of each account's training sessions (in file order) its profile learns from while tuning. */
     static final double TUNING_LEARN_SHARE = 0.7;
     /** Constants tried while tuning: half-life in sessions, spread floor, z cap. */
@@ -157,6 +162,27 @@ public final class ProfileEvaluation {
                     judge(profiles, ownerWhole), judge(profiles, otherWhole)));
             log.accept(rows.get(rows.size() - 1).toString());
         }
+        // Profiles learned from sessions of any length, as in the job, judging units of n actions:
+        // with the length model and without it.
+        Map<String, List<SessionFeatures>> mixed = new TreeMap<>();
+        training.forEach((account, list) -> mixed.put(account, mixedUnits(list)));
+        Map<String, List<SessionFeatures>> wholeFiles = wholeSessions(training);
+        BehaviourProfile.Tuning blind = new BehaviourProfile.Tuning(
+                chosen.halfLifeSessions(), chosen.minRelativeSpread(), chosen.maxZ(), !chosen.lengthAware());
+        for (BehaviourProfile.Tuning tuning : List.of(chosen, blind)) {
+            String model = tuning.lengthAware() ? "with the length model" : "without the length model";
+            Map<String, Map<String, List<SessionFeatures>>> learnedFrom = new LinkedHashMap<>();
+            learnedFrom.put("sessions of " + lengths() + " actions in turn", mixed);
+            learnedFrom.put("whole training files", wholeFiles);
+            for (Map.Entry<String, Map<String, List<SessionFeatures>>> learned : learnedFrom.entrySet()) {
+                Map<String, BehaviourProfile> profiles = learn(learned.getValue(), tuning);
+                for (int n : ACTIONS) {
+                    rows.add(row(n + " actions", learned.getKey() + "; " + model, n,
+                            judge(profiles, ownerUnits.get(n)), judge(profiles, otherUnits.get(n))));
+                    log.accept(rows.get(rows.size() - 1).toString());
+                }
+            }
+        }
         return new Result(rows, trainingSessions, labelled, chosen, trials, drops.asMap());
     }
 
@@ -171,7 +197,8 @@ public final class ProfileEvaluation {
         for (double halfLife : HALF_LIVES) {
             for (double floor : SPREAD_FLOORS) {
                 for (double cap : Z_CAPS) {
-                    BehaviourProfile.Tuning tuning = new BehaviourProfile.Tuning(halfLife, floor, cap);
+                    BehaviourProfile.Tuning tuning = new BehaviourProfile.Tuning(
+                            halfLife, floor, cap, BehaviourProfile.Tuning.STANDARD.lengthAware());
                     Map<Integer, Double> aucs = new TreeMap<>();
                     for (Map.Entry<Integer, Map<String, List<SessionFeatures>>> e : trainingUnits.entrySet()) {
                         aucs.put(e.getKey(), heldOutAuc(e.getValue(), tuning));
@@ -204,6 +231,13 @@ public final class ProfileEvaluation {
         return Separation.auc(distances(owner), distances(impostors));
     }
 
+    /** Whether the trial tried round 1's constants (the length model aside). */
+    static boolean roundOne(Trial trial) {
+        BehaviourProfile.Tuning t = trial.tuning();
+        return t.halfLifeSessions() == ROUND_1.halfLifeSessions() && t.minRelativeSpread() == ROUND_1.minRelativeSpread()
+                && t.maxZ() == ROUND_1.maxZ();
+    }
+
     static String describe(BehaviourProfile.Tuning tuning) {
         return String.format(Locale.ROOT, "(half-life %.0f, spread floor %.0f %%, z cap %.1f)",
                 tuning.halfLifeSessions(), 100 * tuning.minRelativeSpread(), tuning.maxZ());
@@ -221,6 +255,26 @@ public final class ProfileEvaluation {
             }
         });
         return units;
+    }
+
+    /** An account's training recordings cut into sessions of {@link #MIXED_LENGTHS} actions in turn. */
+    private static List<SessionFeatures> mixedUnits(List<Recording> recordings) {
+        List<SessionFeatures> units = new ArrayList<>();
+        int turn = 0;
+        for (Recording r : recordings) {
+            List<int[]> actions = MouseActions.of(r);
+            int a = 0;
+            while (a + MIXED_LENGTHS[turn % MIXED_LENGTHS.length] <= actions.size()) {
+                int n = MIXED_LENGTHS[turn++ % MIXED_LENGTHS.length];
+                units.add(measure(r, actions.get(a)[0], actions.get(a + n - 1)[1]));
+                a += n;
+            }
+        }
+        return units;
+    }
+
+    private static String lengths() {
+        return Arrays.stream(MIXED_LENGTHS).mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static Map<String, List<SessionFeatures>> wholeSessions(Map<String, List<Recording>> recordings) {

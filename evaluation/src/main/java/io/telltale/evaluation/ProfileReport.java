@@ -88,11 +88,11 @@ public final class ProfileReport {
         md.append("| constants | AUC 10 | AUC 50 | AUC 200 | mean |\n|---|---:|---:|---:|---:|\n");
         result.trials().stream()
                 .sorted(java.util.Comparator.comparingDouble((ProfileEvaluation.Trial t) -> -t.mean()))
-                .filter(t -> t.tuning().equals(ProfileEvaluation.ROUND_1)
+                .filter(t -> ProfileEvaluation.roundOne(t)
                         || result.trials().stream().filter(o -> o.mean() > t.mean()).count() < 5)
                 .forEach(t -> md.append(String.format(Locale.ROOT, "| %s%s | %s | %s | %s | %s |%n",
                         ProfileEvaluation.describe(t.tuning()),
-                        t.tuning().equals(ProfileEvaluation.ROUND_1) ? " (round 1)" : "", dec(t.aucs().get(10)),
+                        ProfileEvaluation.roundOne(t) ? " (round 1)" : "", dec(t.aucs().get(10)),
                         dec(t.aucs().get(50)), dec(t.aucs().get(200)), dec(t.mean()))));
         md.append("\n| units | profile learned from | owner units | others' units | judged | ROC AUC | EER | owner challenged | others challenged |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
