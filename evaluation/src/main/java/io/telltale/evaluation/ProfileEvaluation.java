@@ -239,8 +239,9 @@ public final class ProfileEvaluation {
     }
 
     static String describe(BehaviourProfile.Tuning tuning) {
-        return String.format(Locale.ROOT, "(half-life %.0f, spread floor %.0f %%, z cap %.1f)",
-                tuning.halfLifeSessions(), 100 * tuning.minRelativeSpread(), tuning.maxZ());
+        return String.format(Locale.ROOT, "(half-life %.0f, spread floor %.0f %%, z cap %.1f%s)",
+                tuning.halfLifeSessions(), 100 * tuning.minRelativeSpread(), tuning.maxZ(),
+                tuning.lengthAware() ? ", length model" : "");
     }
 
     private static Map<String, List<SessionFeatures>> unitsByAccount(
