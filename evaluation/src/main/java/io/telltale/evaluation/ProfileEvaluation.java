@@ -93,8 +93,14 @@ public final class ProfileEvaluation {
      */
     public record Trial(BehaviourProfile.Tuning tuning, Map<Integer, Double> aucs, double mean) {}
 
+    /**
+     * @param ownerDistances percentiles of the owner's distances on the held-out training sessions
+     *                       with the chosen constants, by actions per session: what a distance scale
+     *                       chosen without the test labels would start from
+     */
     public record Result(List<Row> rows, Map<Integer, Map<String, Integer>> trainingSessions, int labelledTestSessions,
-            BehaviourProfile.Tuning chosen, List<Trial> trials, Map<String, Map<String, Long>> drops) {}
+            BehaviourProfile.Tuning chosen, List<Trial> trials, Map<Integer, Map<String, Double>> ownerDistances,
+            Map<String, Map<String, Long>> drops) {}
 
     private final Path balabitRoot;
     private final Consumer<String> log;
@@ -139,6 +145,10 @@ public final class ProfileEvaluation {
         List<Trial> trials = tune(trainingUnits);
         BehaviourProfile.Tuning chosen = trials.stream().max(Comparator.comparingDouble(Trial::mean)).orElseThrow().tuning();
         log.accept("chosen on the training split: " + chosen);
+        Map<Integer, Map<String, Double>> ownerDistances = new TreeMap<>();
+        for (int n : ACTIONS) {
+            ownerDistances.put(n, percentiles(heldOutOwnerDistances(trainingUnits.get(n), chosen)));
+        }
 
         Map<Integer, Map<String, Integer>> trainingSessions = new TreeMap<>();
         trainingUnits.forEach((n, byAccount) -> {
@@ -183,7 +193,7 @@ public final class ProfileEvaluation {
                 }
             }
         }
-        return new Result(rows, trainingSessions, labelled, chosen, trials, drops.asMap());
+        return new Result(rows, trainingSessions, labelled, chosen, trials, ownerDistances, drops.asMap());
     }
 
     /**
@@ -236,6 +246,30 @@ public final class ProfileEvaluation {
         BehaviourProfile.Tuning t = trial.tuning();
         return t.halfLifeSessions() == ROUND_1.halfLifeSessions() && t.minRelativeSpread() == ROUND_1.minRelativeSpread()
                 && t.maxZ() == ROUND_1.maxZ();
+    }
+
+    /** The 50th, 90th, 95th and 99th percentiles (nearest rank). */
+    static Map<String, Double> percentiles(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        Map<String, Double> map = new LinkedHashMap<>();
+        for (int p : new int[] {50, 90, 95, 99}) {
+            map.put("p" + p, sorted.length == 0 ? Double.NaN
+                    : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)]);
+        }
+        return map;
+    }
+
+    /** The owner's distances on the held-out training sessions, as in {@link #tune}. */
+    static double[] heldOutOwnerDistances(Map<String, List<SessionFeatures>> units, BehaviourProfile.Tuning tuning) {
+        List<ProfileDeviation> owner = new ArrayList<>();
+        units.forEach((account, list) -> {
+            int cut = (int) Math.round(list.size() * TUNING_LEARN_SHARE);
+            BehaviourProfile profile = new BehaviourProfile(tuning);
+            list.subList(0, cut).forEach(u -> profile.learn(u, 0L));
+            list.subList(cut, list.size()).forEach(u -> owner.add(profile.deviation(u, SCALE)));
+        });
+        return distances(owner);
     }
 
     static String describe(BehaviourProfile.Tuning tuning) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.telltale.core.profile.ProfileDistanceScale;
 import io.telltale.core.profile.ProfileRisk;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +51,7 @@ public final class ProfileReport {
         root.set("trainingSessions", MAPPER.valueToTree(result.trainingSessions()));
         root.set("chosen", MAPPER.valueToTree(result.chosen()));
         root.set("trials", MAPPER.valueToTree(result.trials()));
+        root.set("ownerDistances", MAPPER.valueToTree(result.ownerDistances()));
         ArrayNode rows = root.putArray("rows");
         for (ProfileEvaluation.Row row : result.rows()) {
             rows.add(MAPPER.valueToTree(row));
@@ -94,6 +96,12 @@ public final class ProfileReport {
                         ProfileEvaluation.describe(t.tuning()),
                         ProfileEvaluation.roundOne(t) ? " (round 1)" : "", dec(t.aucs().get(10)),
                         dec(t.aucs().get(50)), dec(t.aucs().get(200)), dec(t.mean()))));
+        md.append("\nThe owner's distances on the held-out training sessions with these constants (what a distance")
+                .append(" scale chosen without the test labels would start from; `ProfileRisk.STANDARD_SCALE` challenges")
+                .append(String.format(Locale.ROOT, " from %.2f):", challengeDistance())).append("\n\n");
+        md.append("| actions | p50 | p90 | p95 | p99 |\n|---|---:|---:|---:|---:|\n");
+        result.ownerDistances().forEach((n, p) -> md.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s |%n",
+                n, dec(p.get("p50")), dec(p.get("p90")), dec(p.get("p95")), dec(p.get("p99")))));
         md.append("\n| units | profile learned from | owner units | others' units | judged | ROC AUC | EER | owner challenged | others challenged |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (ProfileEvaluation.Row row : result.rows()) {
@@ -105,6 +113,12 @@ public final class ProfileReport {
         md.append("\nSessions each profile learned from, by session length in actions: ")
                 .append(result.trainingSessions()).append(".\n");
         return md.toString();
+    }
+
+    /** The distance from which the profile alone reaches the default challenge threshold. */
+    static double challengeDistance() {
+        ProfileDistanceScale scale = ProfileRisk.STANDARD_SCALE;
+        return scale.usualDistance() - scale.scale() * Math.log(1 - ProfileEvaluation.CHALLENGE / ProfileRisk.PROFILE_WEIGHT);
     }
 
     private static String dec(Double v) {
