@@ -193,6 +193,7 @@ public final class ProfileEvaluation {
                 }
             }
         }
+        rows.addAll(actionHistogramRows(training, ownerTests, otherTests, trainingUnits, ownerUnits, otherUnits, chosen));
         return new Result(rows, trainingSessions, labelled, chosen, trials, ownerDistances, drops.asMap());
     }
 
@@ -290,6 +291,72 @@ public final class ProfileEvaluation {
             }
         });
         return units;
+    }
+
+    /**
+     * The third step's experiment ({@link ActionHistograms}): each account's per-action histograms
+     * learn from all its training actions; each test unit of n actions is scored by their divergence
+     * alone, and by its sum with the profile's distance (unweighted: no constant chosen on the test).
+     */
+    private List<Row> actionHistogramRows(Map<String, List<Recording>> training, Map<String, List<Recording>> ownerTests,
+            Map<String, List<Recording>> otherTests, Map<Integer, Map<String, List<SessionFeatures>>> trainingUnits,
+            Map<Integer, Map<String, List<SessionFeatures>>> ownerUnits,
+            Map<Integer, Map<String, List<SessionFeatures>>> otherUnits, BehaviourProfile.Tuning tuning) {
+        Map<String, ActionHistograms> histograms = new TreeMap<>();
+        training.forEach((account, list) -> {
+            ActionHistograms h = new ActionHistograms();
+            list.forEach(r -> h.learn(MouseActions.of(r).stream().map(a -> ActionHistograms.measure(r, a[0], a[1])).toList()));
+            histograms.put(account, h);
+        });
+        List<Row> rows = new ArrayList<>();
+        for (int n : ACTIONS) {
+            Map<String, BehaviourProfile> profiles = learn(trainingUnits.get(n), tuning);
+            double[][] owner = histogramScores(histograms, profiles, ownerTests, ownerUnits.get(n), n);
+            double[][] others = histogramScores(histograms, profiles, otherTests, otherUnits.get(n), n);
+            rows.add(scoreRow(n + " actions", "per-action histograms (experiment, not in the job)", n, owner[0], others[0]));
+            rows.add(scoreRow(n + " actions", "per-action histograms + distance of n-action sessions (experiment)", n,
+                    owner[1], others[1]));
+            log.accept(rows.get(rows.size() - 2).toString());
+            log.accept(rows.get(rows.size() - 1).toString());
+        }
+        return rows;
+    }
+
+    /** Per unit of n actions, in the order of {@link #units}: {divergence, divergence + distance}. */
+    private static double[][] histogramScores(Map<String, ActionHistograms> histograms,
+            Map<String, BehaviourProfile> profiles, Map<String, List<Recording>> tests,
+            Map<String, List<SessionFeatures>> units, int n) {
+        List<Double> alone = new ArrayList<>();
+        List<Double> combined = new ArrayList<>();
+        tests.forEach((account, list) -> {
+            ActionHistograms h = histograms.get(account);
+            BehaviourProfile profile = profiles.get(account);
+            if (h == null || profile == null) {
+                return;
+            }
+            Recording joined = stream(list);
+            List<int[]> actions = MouseActions.of(joined);
+            List<SessionFeatures> measured = units.get(account);
+            for (int a = 0, u = 0; a + n <= actions.size(); a += n, u++) {
+                List<double[]> unit = new ArrayList<>();
+                for (int[] action : actions.subList(a, a + n)) {
+                    unit.add(ActionHistograms.measure(joined, action[0], action[1]));
+                }
+                double divergence = h.divergence(unit);
+                ProfileDeviation d = profile.deviation(measured.get(u), SCALE);
+                alone.add(divergence);
+                combined.add(divergence + (d.judged() ? d.distance() : 0.0));
+            }
+        });
+        return new double[][] {
+            alone.stream().mapToDouble(Double::doubleValue).toArray(),
+            combined.stream().mapToDouble(Double::doubleValue).toArray()
+        };
+    }
+
+    private static Row scoreRow(String label, String profile, int n, double[] owner, double[] others) {
+        return new Row(label, profile, n, owner.length, others.length, 1.0, num(Separation.auc(owner, others)),
+                num(equalErrorRate(owner, others)), null, null);
     }
 
     /** An account's training recordings cut into sessions of {@link #MIXED_LENGTHS} actions in turn. */
