@@ -11,8 +11,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -51,9 +53,27 @@ public final class ProfileEvaluation {
     static final double CHALLENGE = 0.5;
 
     /**
+     * Round 1's constants, chosen by looking at this evaluation's test labels: reported beside the
+     * honestly chosen ones so the difference shows.
+     */
+    static final BehaviourProfile.Tuning ROUND_1 = new BehaviourProfile.Tuning(50, 0.05, 3.0, false);
+    /**
+     * Session lengths, in actions, a profile learns from when it learns from sessions of every
+     * length, as in the job: the training files are cut into sessions of these lengths in turn.
+     */
+    static final int[] MIXED_LENGTHS = {10, 25, 50, 100, 200};
+    /** Share of each account's training sessions (in file order) its profile learns from while tuning. */
+    static final double TUNING_LEARN_SHARE = 0.7;
+    /** Constants tried while tuning: half-life in sessions, spread floor, z cap. */
+    static final double[] HALF_LIVES = {20, 50, 200};
+    static final double[] SPREAD_FLOORS = {0.02, 0.05, 0.1};
+    static final double[] Z_CAPS = {2.5, 3.0, 4.0, 6.0};
+
+    /**
      * One amount of evidence.
      *
      * @param units       label: "n actions" or "whole test session"
+     * @param profile     what the profile learned from and with which constants
      * @param owner       units of the owner
      * @param others      units of someone else on the account
      * @param judged      share of units the profile judged (the rest are "unknown")
@@ -62,10 +82,24 @@ public final class ProfileEvaluation {
      * @param ownerChallenged  share of the owner's units the profile alone challenges at the default threshold
      * @param othersChallenged share of the others' units it challenges
      */
-    public record Row(String units, int actions, int owner, int others, double judged, Double auc, Double eer,
-            Double ownerChallenged, Double othersChallenged) {}
+    public record Row(String units, String profile, int actions, int owner, int others, double judged, Double auc,
+            Double eer, Double ownerChallenged, Double othersChallenged) {}
 
+    /**
+     * One set of constants tried on the split of the training files.
+     *
+     * @param aucs ROC AUC on the held-out training sessions, by actions per session
+     * @param mean their mean: the choice maximises it
+     */
+    public record Trial(BehaviourProfile.Tuning tuning, Map<Integer, Double> aucs, double mean) {}
+
+    /**
+     * @param ownerDistances percentiles of the owner's distances on the held-out training sessions
+     *                       with the chosen constants, by actions per session: what a distance scale
+     *                       chosen without the test labels would start from
+     */
     public record Result(List<Row> rows, Map<Integer, Map<String, Integer>> trainingSessions, int labelledTestSessions,
+            BehaviourProfile.Tuning chosen, List<Trial> trials, Map<Integer, Map<String, Double>> ownerDistances,
             Map<String, Map<String, Long>> drops) {}
 
     private final Path balabitRoot;
@@ -96,70 +130,290 @@ public final class ProfileEvaluation {
         log.accept(String.format("%d training recordings of %d accounts, %d labelled test sessions",
                 training.values().stream().mapToInt(List::size).sum(), training.size(), labelled));
 
-        Map<Integer, Map<String, Integer>> trainingSessions = new TreeMap<>();
-        List<Row> rows = new ArrayList<>();
+        // Every unit is measured once; tuning only relearns and rejudges.
+        Map<Integer, Map<String, List<SessionFeatures>>> trainingUnits = new TreeMap<>();
+        Map<Integer, Map<String, List<SessionFeatures>>> ownerUnits = new TreeMap<>();
+        Map<Integer, Map<String, List<SessionFeatures>>> otherUnits = new TreeMap<>();
         for (int n : ACTIONS) {
-            Map<String, BehaviourProfile> profiles = learn(training, n, trainingSessions.computeIfAbsent(n, k -> new TreeMap<>()));
-            List<ProfileDeviation> owner = new ArrayList<>();
-            List<ProfileDeviation> others = new ArrayList<>();
-            for (String account : profiles.keySet()) {
-                BehaviourProfile profile = profiles.get(account);
-                judge(profile, ownerTests.get(account), n, owner);
-                judge(profile, otherTests.get(account), n, others);
+            trainingUnits.put(n, unitsByAccount(training, n, false));
+            ownerUnits.put(n, unitsByAccount(ownerTests, n, true));
+            otherUnits.put(n, unitsByAccount(otherTests, n, true));
+        }
+        Map<String, List<SessionFeatures>> ownerWhole = wholeSessions(ownerTests);
+        Map<String, List<SessionFeatures>> otherWhole = wholeSessions(otherTests);
+
+        List<Trial> trials = tune(trainingUnits);
+        BehaviourProfile.Tuning chosen = trials.stream().max(Comparator.comparingDouble(Trial::mean)).orElseThrow().tuning();
+        log.accept("chosen on the training split: " + chosen);
+        Map<Integer, Map<String, Double>> ownerDistances = new TreeMap<>();
+        for (int n : ACTIONS) {
+            ownerDistances.put(n, percentiles(heldOutOwnerDistances(trainingUnits.get(n), chosen)));
+        }
+
+        Map<Integer, Map<String, Integer>> trainingSessions = new TreeMap<>();
+        trainingUnits.forEach((n, byAccount) -> {
+            Map<String, Integer> counts = new TreeMap<>();
+            byAccount.forEach((account, units) -> counts.put(account, units.size()));
+            trainingSessions.put(n, counts);
+        });
+        List<Row> rows = new ArrayList<>();
+        List<BehaviourProfile.Tuning> reported = chosen.equals(ROUND_1) ? List.of(chosen) : List.of(chosen, ROUND_1);
+        for (BehaviourProfile.Tuning tuning : reported) {
+            String profile = (tuning == chosen ? "constants chosen on training files" : "round 1 constants, chosen on test")
+                    + " " + describe(tuning);
+            for (int n : ACTIONS) {
+                Map<String, BehaviourProfile> profiles = learn(trainingUnits.get(n), tuning);
+                rows.add(row(n + " actions", "n-action sessions; " + profile, n,
+                        judge(profiles, ownerUnits.get(n)), judge(profiles, otherUnits.get(n))));
+                log.accept(rows.get(rows.size() - 1).toString());
             }
-            rows.add(row(n + " actions", n, owner, others));
+            Map<String, BehaviourProfile> profiles = learn(trainingUnits.get(WHOLE_SESSION_TRAINING_ACTIONS), tuning);
+            rows.add(row("whole test session", WHOLE_SESSION_TRAINING_ACTIONS + "-action sessions; " + profile, 0,
+                    judge(profiles, ownerWhole), judge(profiles, otherWhole)));
             log.accept(rows.get(rows.size() - 1).toString());
         }
-        Map<String, BehaviourProfile> profiles = learn(training, WHOLE_SESSION_TRAINING_ACTIONS,
-                trainingSessions.computeIfAbsent(WHOLE_SESSION_TRAINING_ACTIONS, k -> new TreeMap<>()));
-        List<ProfileDeviation> owner = new ArrayList<>();
-        List<ProfileDeviation> others = new ArrayList<>();
-        for (String account : profiles.keySet()) {
-            BehaviourProfile profile = profiles.get(account);
-            for (Recording r : ownerTests.getOrDefault(account, List.of())) {
-                owner.add(profile.deviation(measure(r, 0, r.mouseT().length), SCALE));
-            }
-            for (Recording r : otherTests.getOrDefault(account, List.of())) {
-                others.add(profile.deviation(measure(r, 0, r.mouseT().length), SCALE));
+        // Profiles learned from sessions of any length, as in the job, judging units of n actions:
+        // with the length model and without it.
+        Map<String, List<SessionFeatures>> mixed = new TreeMap<>();
+        training.forEach((account, list) -> mixed.put(account, mixedUnits(list)));
+        Map<String, List<SessionFeatures>> wholeFiles = wholeSessions(training);
+        BehaviourProfile.Tuning blind = new BehaviourProfile.Tuning(
+                chosen.halfLifeSessions(), chosen.minRelativeSpread(), chosen.maxZ(), !chosen.lengthAware());
+        for (BehaviourProfile.Tuning tuning : List.of(chosen, blind)) {
+            String model = tuning.lengthAware() ? "with the length model" : "without the length model";
+            Map<String, Map<String, List<SessionFeatures>>> learnedFrom = new LinkedHashMap<>();
+            learnedFrom.put("sessions of " + lengths() + " actions in turn", mixed);
+            learnedFrom.put("whole training files", wholeFiles);
+            for (Map.Entry<String, Map<String, List<SessionFeatures>>> learned : learnedFrom.entrySet()) {
+                Map<String, BehaviourProfile> profiles = learn(learned.getValue(), tuning);
+                for (int n : ACTIONS) {
+                    rows.add(row(n + " actions", learned.getKey() + "; " + model, n,
+                            judge(profiles, ownerUnits.get(n)), judge(profiles, otherUnits.get(n))));
+                    log.accept(rows.get(rows.size() - 1).toString());
+                }
             }
         }
-        rows.add(row("whole test session", 0, owner, others));
-        log.accept(rows.get(rows.size() - 1).toString());
-        return new Result(rows, trainingSessions, labelled, drops.asMap());
+        rows.addAll(actionHistogramRows(training, ownerTests, otherTests, trainingUnits, ownerUnits, otherUnits, chosen));
+        return new Result(rows, trainingSessions, labelled, chosen, trials, ownerDistances, drops.asMap());
+    }
+
+    /**
+     * Tries every combination of constants on the training files alone: each account's profile
+     * learns from the first {@link #TUNING_LEARN_SHARE} of its sessions; its held-out sessions are
+     * the owner, every other account's held-out sessions the impostors (people the profile never
+     * learned from, as on the test set).
+     */
+    static List<Trial> tune(Map<Integer, Map<String, List<SessionFeatures>>> trainingUnits) {
+        List<Trial> trials = new ArrayList<>();
+        for (double halfLife : HALF_LIVES) {
+            for (double floor : SPREAD_FLOORS) {
+                for (double cap : Z_CAPS) {
+                    BehaviourProfile.Tuning tuning = new BehaviourProfile.Tuning(
+                            halfLife, floor, cap, BehaviourProfile.Tuning.STANDARD.lengthAware());
+                    Map<Integer, Double> aucs = new TreeMap<>();
+                    for (Map.Entry<Integer, Map<String, List<SessionFeatures>>> e : trainingUnits.entrySet()) {
+                        aucs.put(e.getKey(), heldOutAuc(e.getValue(), tuning));
+                    }
+                    trials.add(new Trial(tuning, aucs,
+                            aucs.values().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN)));
+                }
+            }
+        }
+        return trials;
+    }
+
+    private static double heldOutAuc(Map<String, List<SessionFeatures>> units, BehaviourProfile.Tuning tuning) {
+        Map<String, List<SessionFeatures>> learned = new TreeMap<>();
+        Map<String, List<SessionFeatures>> heldOut = new TreeMap<>();
+        units.forEach((account, list) -> {
+            int cut = (int) Math.round(list.size() * TUNING_LEARN_SHARE);
+            learned.put(account, list.subList(0, cut));
+            heldOut.put(account, list.subList(cut, list.size()));
+        });
+        Map<String, BehaviourProfile> profiles = learn(learned, tuning);
+        List<ProfileDeviation> owner = new ArrayList<>();
+        List<ProfileDeviation> impostors = new ArrayList<>();
+        for (Map.Entry<String, BehaviourProfile> p : profiles.entrySet()) {
+            heldOut.forEach((account, list) -> {
+                List<ProfileDeviation> into = account.equals(p.getKey()) ? owner : impostors;
+                list.forEach(unit -> into.add(p.getValue().deviation(unit, SCALE)));
+            });
+        }
+        return Separation.auc(distances(owner), distances(impostors));
+    }
+
+    /** Whether the trial tried round 1's constants (the length model aside). */
+    static boolean roundOne(Trial trial) {
+        BehaviourProfile.Tuning t = trial.tuning();
+        return t.halfLifeSessions() == ROUND_1.halfLifeSessions() && t.minRelativeSpread() == ROUND_1.minRelativeSpread()
+                && t.maxZ() == ROUND_1.maxZ();
+    }
+
+    /** The 50th, 90th, 95th and 99th percentiles (nearest rank). */
+    static Map<String, Double> percentiles(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        Map<String, Double> map = new LinkedHashMap<>();
+        for (int p : new int[] {50, 90, 95, 99}) {
+            map.put("p" + p, sorted.length == 0 ? Double.NaN
+                    : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)]);
+        }
+        return map;
+    }
+
+    /** The owner's distances on the held-out training sessions, as in {@link #tune}. */
+    static double[] heldOutOwnerDistances(Map<String, List<SessionFeatures>> units, BehaviourProfile.Tuning tuning) {
+        List<ProfileDeviation> owner = new ArrayList<>();
+        units.forEach((account, list) -> {
+            int cut = (int) Math.round(list.size() * TUNING_LEARN_SHARE);
+            BehaviourProfile profile = new BehaviourProfile(tuning);
+            list.subList(0, cut).forEach(u -> profile.learn(u, 0L));
+            list.subList(cut, list.size()).forEach(u -> owner.add(profile.deviation(u, SCALE)));
+        });
+        return distances(owner);
+    }
+
+    static String describe(BehaviourProfile.Tuning tuning) {
+        return String.format(Locale.ROOT, "(half-life %.0f, spread floor %.0f %%, z cap %.1f%s)",
+                tuning.halfLifeSessions(), 100 * tuning.minRelativeSpread(), tuning.maxZ(),
+                tuning.lengthAware() ? ", length model" : "");
+    }
+
+    private static Map<String, List<SessionFeatures>> unitsByAccount(
+            Map<String, List<Recording>> recordings, int n, boolean joined) {
+        Map<String, List<SessionFeatures>> units = new TreeMap<>();
+        recordings.forEach((account, list) -> {
+            List<SessionFeatures> into = units.computeIfAbsent(account, a -> new ArrayList<>());
+            if (joined) {
+                into.addAll(units(stream(list), n));
+            } else {
+                list.forEach(r -> into.addAll(units(r, n)));
+            }
+        });
+        return units;
+    }
+
+    /**
+     * The third step's experiment ({@link ActionHistograms}): each account's per-action histograms
+     * learn from all its training actions; each test unit of n actions is scored by their divergence
+     * alone, and by its sum with the profile's distance (unweighted: no constant chosen on the test).
+     */
+    private List<Row> actionHistogramRows(Map<String, List<Recording>> training, Map<String, List<Recording>> ownerTests,
+            Map<String, List<Recording>> otherTests, Map<Integer, Map<String, List<SessionFeatures>>> trainingUnits,
+            Map<Integer, Map<String, List<SessionFeatures>>> ownerUnits,
+            Map<Integer, Map<String, List<SessionFeatures>>> otherUnits, BehaviourProfile.Tuning tuning) {
+        Map<String, ActionHistograms> histograms = new TreeMap<>();
+        training.forEach((account, list) -> {
+            ActionHistograms h = new ActionHistograms();
+            list.forEach(r -> h.learn(MouseActions.of(r).stream().map(a -> ActionHistograms.measure(r, a[0], a[1])).toList()));
+            histograms.put(account, h);
+        });
+        List<Row> rows = new ArrayList<>();
+        for (int n : ACTIONS) {
+            Map<String, BehaviourProfile> profiles = learn(trainingUnits.get(n), tuning);
+            double[][] owner = histogramScores(histograms, profiles, ownerTests, ownerUnits.get(n), n);
+            double[][] others = histogramScores(histograms, profiles, otherTests, otherUnits.get(n), n);
+            rows.add(scoreRow(n + " actions", "per-action histograms (experiment, not in the job)", n, owner[0], others[0]));
+            rows.add(scoreRow(n + " actions", "per-action histograms + distance of n-action sessions (experiment)", n,
+                    owner[1], others[1]));
+            log.accept(rows.get(rows.size() - 2).toString());
+            log.accept(rows.get(rows.size() - 1).toString());
+        }
+        return rows;
+    }
+
+    /** Per unit of n actions, in the order of {@link #units}: {divergence, divergence + distance}. */
+    private static double[][] histogramScores(Map<String, ActionHistograms> histograms,
+            Map<String, BehaviourProfile> profiles, Map<String, List<Recording>> tests,
+            Map<String, List<SessionFeatures>> units, int n) {
+        List<Double> alone = new ArrayList<>();
+        List<Double> combined = new ArrayList<>();
+        tests.forEach((account, list) -> {
+            ActionHistograms h = histograms.get(account);
+            BehaviourProfile profile = profiles.get(account);
+            if (h == null || profile == null) {
+                return;
+            }
+            Recording joined = stream(list);
+            List<int[]> actions = MouseActions.of(joined);
+            List<SessionFeatures> measured = units.get(account);
+            for (int a = 0, u = 0; a + n <= actions.size(); a += n, u++) {
+                List<double[]> unit = new ArrayList<>();
+                for (int[] action : actions.subList(a, a + n)) {
+                    unit.add(ActionHistograms.measure(joined, action[0], action[1]));
+                }
+                double divergence = h.divergence(unit);
+                ProfileDeviation d = profile.deviation(measured.get(u), SCALE);
+                alone.add(divergence);
+                combined.add(divergence + (d.judged() ? d.distance() : 0.0));
+            }
+        });
+        return new double[][] {
+            alone.stream().mapToDouble(Double::doubleValue).toArray(),
+            combined.stream().mapToDouble(Double::doubleValue).toArray()
+        };
+    }
+
+    private static Row scoreRow(String label, String profile, int n, double[] owner, double[] others) {
+        return new Row(label, profile, n, owner.length, others.length, 1.0, num(Separation.auc(owner, others)),
+                num(equalErrorRate(owner, others)), null, null);
+    }
+
+    /** An account's training recordings cut into sessions of {@link #MIXED_LENGTHS} actions in turn. */
+    private static List<SessionFeatures> mixedUnits(List<Recording> recordings) {
+        List<SessionFeatures> units = new ArrayList<>();
+        int turn = 0;
+        for (Recording r : recordings) {
+            List<int[]> actions = MouseActions.of(r);
+            int a = 0;
+            while (a + MIXED_LENGTHS[turn % MIXED_LENGTHS.length] <= actions.size()) {
+                int n = MIXED_LENGTHS[turn++ % MIXED_LENGTHS.length];
+                units.add(measure(r, actions.get(a)[0], actions.get(a + n - 1)[1]));
+                a += n;
+            }
+        }
+        return units;
+    }
+
+    private static String lengths() {
+        return Arrays.stream(MIXED_LENGTHS).mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private static Map<String, List<SessionFeatures>> wholeSessions(Map<String, List<Recording>> recordings) {
+        Map<String, List<SessionFeatures>> whole = new TreeMap<>();
+        recordings.forEach((account, list) -> whole.put(account,
+                list.stream().map(r -> measure(r, 0, r.mouseT().length)).toList()));
+        return whole;
     }
 
     private static Map<String, BehaviourProfile> learn(
-            Map<String, List<Recording>> training, int actions, Map<String, Integer> sessions) {
+            Map<String, List<SessionFeatures>> units, BehaviourProfile.Tuning tuning) {
         Map<String, BehaviourProfile> profiles = new TreeMap<>();
-        for (Map.Entry<String, List<Recording>> e : training.entrySet()) {
-            BehaviourProfile profile = new BehaviourProfile();
-            for (Recording r : e.getValue()) {
-                for (SessionFeatures unit : units(r, actions)) {
-                    profile.learn(unit, 0L);
-                }
-            }
-            profiles.put(e.getKey(), profile);
-            sessions.put(e.getKey(), (int) profile.sessions());
-        }
+        units.forEach((account, list) -> {
+            BehaviourProfile profile = new BehaviourProfile(tuning);
+            list.forEach(unit -> profile.learn(unit, 0L));
+            profiles.put(account, profile);
+        });
         return profiles;
     }
 
-    private static void judge(BehaviourProfile profile, List<Recording> sessions, int n, List<ProfileDeviation> into) {
-        if (sessions == null || sessions.isEmpty()) {
-            return;
-        }
-        for (SessionFeatures unit : units(stream(sessions), n)) {
-            into.add(profile.deviation(unit, SCALE));
-        }
+    /** Each account's units judged against its own profile. */
+    private static List<ProfileDeviation> judge(
+            Map<String, BehaviourProfile> profiles, Map<String, List<SessionFeatures>> units) {
+        List<ProfileDeviation> into = new ArrayList<>();
+        profiles.forEach((account, profile) ->
+                units.getOrDefault(account, List.of()).forEach(unit -> into.add(profile.deviation(unit, SCALE))));
+        return into;
     }
 
-    private static Row row(String label, int n, List<ProfileDeviation> owner, List<ProfileDeviation> others) {
+    private static Row row(String label, String profile, int n, List<ProfileDeviation> owner,
+            List<ProfileDeviation> others) {
         double[] o = distances(owner);
         double[] x = distances(others);
         long judged = owner.stream().filter(ProfileDeviation::judged).count()
                 + others.stream().filter(ProfileDeviation::judged).count();
         double total = owner.size() + others.size();
-        return new Row(label, n, o.length, x.length, total == 0 ? Double.NaN : judged / total,
+        return new Row(label, profile, n, o.length, x.length, total == 0 ? Double.NaN : judged / total,
                 num(Separation.auc(o, x)), num(equalErrorRate(o, x)), num(challenged(owner)), num(challenged(others)));
     }
 
@@ -264,10 +518,10 @@ public final class ProfileEvaluation {
         return Double.isNaN(v) ? null : v;
     }
 
-    /** Rows by label, for the report. */
+    /** The headline rows (the first of each label: the chosen constants) by label, for the report. */
     public static Map<String, Row> byLabel(List<Row> rows) {
         Map<String, Row> map = new LinkedHashMap<>();
-        rows.forEach(r -> map.put(r.units(), r));
+        rows.forEach(r -> map.putIfAbsent(r.units(), r));
         return map;
     }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.telltale.core.profile.BehaviourProfile;
+import io.telltale.core.profile.ProfileDistanceScale;
 import io.telltale.core.profile.ProfileRisk;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +49,9 @@ public final class ProfileReport {
         root.put("command", command);
         root.put("labelledTestSessions", result.labelledTestSessions());
         root.set("trainingSessions", MAPPER.valueToTree(result.trainingSessions()));
+        root.set("chosen", MAPPER.valueToTree(result.chosen()));
+        root.set("trials", MAPPER.valueToTree(result.trials()));
+        root.set("ownerDistances", MAPPER.valueToTree(result.ownerDistances()));
         ArrayNode rows = root.putArray("rows");
         for (ProfileEvaluation.Row row : result.rows()) {
             rows.add(MAPPER.valueToTree(row));
@@ -73,20 +76,49 @@ public final class ProfileReport {
                 .append(MouseActions.PAUSE_MS / 1000).append(" s; see `MouseActions`); the ")
                 .append(result.labelledTestSessions()).append(" labelled test sessions (`is_illegal` 0: the owner,")
                 .append(" 1: someone else) are joined per account and label and cut into units of n actions.")
-                .append(" Score: the distance from the profile (root mean square z-score, capped at ")
-                .append(BehaviourProfile.MAX_Z).append("); someone else is the positive class. \"Challenged\": the")
+                .append(" Score: the distance from the profile (root mean square z-score, capped); someone else is the")
+                .append(" positive class. \"Challenged\": the")
                 .append(" profile alone takes the risk to the default challenge threshold 0.5 (weight ")
                 .append(ProfileRisk.PROFILE_WEIGHT).append(", `ProfileRisk.STANDARD_SCALE`).\n\n");
-        md.append("| units | owner units | others' units | judged | ROC AUC | EER | owner challenged | others challenged |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("The constants were chosen without the test labels: each account's profile learned from the first ")
+                .append(Math.round(100 * ProfileEvaluation.TUNING_LEARN_SHARE))
+                .append(" % of its training sessions, its remaining training sessions were the owner and every other")
+                .append(" account's remaining training sessions the impostors; of ").append(result.trials().size())
+                .append(" combinations, the one with the best mean ROC AUC over 10, 50 and 200 actions was kept: ")
+                .append(ProfileEvaluation.describe(result.chosen())).append(". The test set was judged once with it.")
+                .append(" Best combinations on the training split:\n\n");
+        md.append("| constants | AUC 10 | AUC 50 | AUC 200 | mean |\n|---|---:|---:|---:|---:|\n");
+        result.trials().stream()
+                .sorted(java.util.Comparator.comparingDouble((ProfileEvaluation.Trial t) -> -t.mean()))
+                .filter(t -> ProfileEvaluation.roundOne(t)
+                        || result.trials().stream().filter(o -> o.mean() > t.mean()).count() < 5)
+                .forEach(t -> md.append(String.format(Locale.ROOT, "| %s%s | %s | %s | %s | %s |%n",
+                        ProfileEvaluation.describe(t.tuning()),
+                        ProfileEvaluation.roundOne(t) ? " (round 1)" : "", dec(t.aucs().get(10)),
+                        dec(t.aucs().get(50)), dec(t.aucs().get(200)), dec(t.mean()))));
+        md.append("\nThe owner's distances on the held-out training sessions with these constants (what a distance")
+                .append(" scale chosen without the test labels would start from; `ProfileRisk.STANDARD_SCALE` challenges")
+                .append(String.format(Locale.ROOT, " from %.2f):", challengeDistance())).append("\n\n");
+        md.append("| actions | p50 | p90 | p95 | p99 |\n|---|---:|---:|---:|---:|\n");
+        result.ownerDistances().forEach((n, p) -> md.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s |%n",
+                n, dec(p.get("p50")), dec(p.get("p90")), dec(p.get("p95")), dec(p.get("p99")))));
+        md.append("\n| units | profile learned from | owner units | others' units | judged | ROC AUC | EER | owner challenged | others challenged |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (ProfileEvaluation.Row row : result.rows()) {
-            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %s | %s | %s | %s |%n", row.units(), row.owner(),
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %s | %s | %s | %s | %s |%n", row.units(),
+                    row.profile(), row.owner(),
                     row.others(), pct(row.judged()), dec(row.auc()), pct(row.eer()), pct(row.ownerChallenged()),
                     pct(row.othersChallenged())));
         }
         md.append("\nSessions each profile learned from, by session length in actions: ")
                 .append(result.trainingSessions()).append(".\n");
         return md.toString();
+    }
+
+    /** The distance from which the profile alone reaches the default challenge threshold. */
+    static double challengeDistance() {
+        ProfileDistanceScale scale = ProfileRisk.STANDARD_SCALE;
+        return scale.usualDistance() - scale.scale() * Math.log(1 - ProfileEvaluation.CHALLENGE / ProfileRisk.PROFILE_WEIGHT);
     }
 
     private static String dec(Double v) {
@@ -106,10 +138,10 @@ public final class ProfileReport {
         List<String> problems = new ArrayList<>();
         Map<String, JsonNode> now = new HashMap<>();
         for (JsonNode row : current.path("rows")) {
-            now.put(row.path("units").asText(), row);
+            now.put(key(row), row);
         }
         for (JsonNode row : baseline.path("rows")) {
-            String units = row.path("units").asText();
+            String units = key(row);
             JsonNode fresh = now.get(units);
             if (fresh == null) {
                 problems.add("row gone: " + units);
@@ -127,5 +159,9 @@ public final class ProfileReport {
             }
         }
         return problems;
+    }
+
+    private static String key(JsonNode row) {
+        return row.path("units").asText() + " / " + row.path("profile").asText();
     }
 }

@@ -7,7 +7,7 @@ package io.telltale.core.wire;
  * @param value   the session's value
  * @param usual   the profile's decayed mean
  * @param spread  the profile's decayed standard deviation, floored (see
- *                {@link io.telltale.core.profile.BehaviourProfile#MIN_RELATIVE_SPREAD})
+ *                {@link io.telltale.core.profile.BehaviourProfile.Tuning#minRelativeSpread()})
  * @param z       {@code (value - usual) / spread}, capped at {@link io.telltale.core.profile.BehaviourProfile#MAX_Z} either way
  */
 public record FeatureDeviation(String feature, double value, double usual, double spread, double z) {}

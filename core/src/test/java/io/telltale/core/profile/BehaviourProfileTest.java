@@ -125,11 +125,12 @@ class BehaviourProfileTest {
         BehaviourProfile read = BehaviourProfile.readFrom(new DataInputStream(new ByteArrayInputStream(bytes)));
 
         assertThat(read).isEqualTo(profile);
-        assertThat(bytes.length).isLessThan(5 * 60); // five features learned, however many sessions
+        assertThat(bytes.length).isLessThan(5 * 100); // five features learned, however many sessions
 
+        // Round 1's form (version 1, no length model), as RocksDB state written before it may hold.
         ByteArrayOutputStream withRetired = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(withRetired);
-        out.writeByte(BehaviourProfile.FORMAT_VERSION);
+        out.writeByte(BehaviourProfile.FORMAT_WITHOUT_LENGTH_MODEL);
         out.writeLong(9);
         out.writeLong(1234);
         out.writeShort(2);
@@ -147,6 +148,85 @@ class BehaviourProfileTest {
         assertThat(old.learnedAt()).isEqualTo(1234);
         assertThat(old.usual(Feature.MOUSE_SPEED_MEAN)).isEqualTo(0.7);
         assertThat(old.spread(Feature.MOUSE_SPEED_MEAN)).isCloseTo(0.1, within(1e-9));
+    }
+
+    /** A session of {@code strokes} strokes whose features are means over them: noise shrinks as 1/sqrt(strokes). */
+    static SessionFeatures sampled(SplittableRandom random, long strokes, double offsetInSpreads) {
+        double noise = 1.0 / Math.sqrt(strokes);
+        EventCounts counts = new EventCounts(20, 30 * strokes, strokes, 0, 0, 0, 0);
+        return SessionFeatures.builder(counts)
+                .set(Feature.MOUSE_SPEED_MEAN, 0.5 + 0.2 * noise * (offsetInSpreads + random.nextGaussian()))
+                .set(Feature.MOUSE_STRAIGHTNESS_MEAN, 0.8 + 0.3 * noise * (offsetInSpreads + random.nextGaussian()))
+                .set(Feature.MOUSE_CURVATURE_MEAN, 0.01 + 0.02 * noise * (offsetInSpreads + random.nextGaussian()))
+                .set(Feature.MOUSE_JERK_CV, 1.5 + 2.0 * noise * (offsetInSpreads + random.nextGaussian()))
+                .set(Feature.MOUSE_PAUSE_SHARE, 0.2 + 0.5 * noise * (offsetInSpreads + random.nextGaussian()))
+                .build();
+    }
+
+    @Test
+    void aSessionWithFewStrokesIsJudgedWithTheWiderSpreadItsFewSamplesCallFor() {
+        SplittableRandom random = new SplittableRandom(11);
+        long[] lengths = {10, 40, 160, 640};
+        BehaviourProfile aware = new BehaviourProfile();
+        BehaviourProfile.Tuning standard = BehaviourProfile.Tuning.STANDARD;
+        BehaviourProfile blind = new BehaviourProfile(new BehaviourProfile.Tuning(
+                standard.halfLifeSessions(), standard.minRelativeSpread(), standard.maxZ(), false));
+        for (int i = 0; i < 400; i++) {
+            SessionFeatures session = sampled(random, lengths[i % lengths.length], 0.0);
+            aware.learn(session, i);
+            blind.learn(session, i);
+        }
+
+        double shortSpread = aware.judgingSpread(Feature.MOUSE_SPEED_MEAN, sampled(random, 10, 0.0).counts());
+        double longSpread = aware.judgingSpread(Feature.MOUSE_SPEED_MEAN, sampled(random, 640, 0.0).counts());
+        // The sampling noise of the mean speed, 0.2 / sqrt(strokes), beside the floor (a share of 0.5).
+        double floor = BehaviourProfile.Tuning.STANDARD.minRelativeSpread() * 0.5;
+        assertThat(shortSpread).isCloseTo(Math.hypot(0.2 / Math.sqrt(10), floor), within(0.01));
+        assertThat(longSpread).isCloseTo(Math.hypot(0.2 / Math.sqrt(640), floor), within(0.005));
+
+        // The owner in a short session, one sampling spread off on every feature: usual for the
+        // length-aware profile, far for one that only knows the spread of all lengths together.
+        SessionFeatures shortOwner = sampled(new SplittableRandom(5), 10, 1.0);
+        assertThat(aware.deviation(shortOwner, SCALE).distance()).isLessThan(2.0);
+        assertThat(blind.deviation(shortOwner, SCALE).distance())
+                .isGreaterThan(aware.deviation(shortOwner, SCALE).distance());
+    }
+
+    @Test
+    void aProfileOfRoundOnesFormJudgesWithoutTheLengthModelUntilItHasLearnedOne() throws IOException {
+        SplittableRandom random = new SplittableRandom(13);
+        BehaviourProfile learned = new BehaviourProfile();
+        for (int i = 0; i < 40; i++) {
+            learned.learn(sampled(random, 10 + 200L * (i % 2), 0.0), i);
+        }
+        // Its statistics in round 1's form: the same session count, means and spreads.
+        ByteArrayOutputStream roundOne = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(roundOne);
+        out.writeByte(BehaviourProfile.FORMAT_WITHOUT_LENGTH_MODEL);
+        out.writeLong(learned.sessions());
+        out.writeLong(learned.learnedAt());
+        Feature[] seen = {Feature.MOUSE_SPEED_MEAN, Feature.MOUSE_STRAIGHTNESS_MEAN, Feature.MOUSE_CURVATURE_MEAN,
+                Feature.MOUSE_JERK_CV, Feature.MOUSE_PAUSE_SHARE};
+        out.writeShort(seen.length);
+        for (Feature feature : seen) {
+            out.writeUTF(feature.key());
+            out.writeDouble(10);
+            out.writeDouble(learned.usual(feature));
+            out.writeDouble(10 * learned.spread(feature) * learned.spread(feature));
+        }
+        BehaviourProfile old = BehaviourProfile.readFrom(new DataInputStream(new ByteArrayInputStream(roundOne.toByteArray())));
+
+        SessionFeatures shortSession = sampled(random, 10, 0.0);
+        assertThat(old.judgingSpread(Feature.MOUSE_SPEED_MEAN, shortSession.counts()))
+                .as("round 1's spread, the floor aside")
+                .isCloseTo(Math.hypot(learned.spread(Feature.MOUSE_SPEED_MEAN),
+                        BehaviourProfile.Tuning.STANDARD.minRelativeSpread() * learned.usual(Feature.MOUSE_SPEED_MEAN)),
+                        within(1e-9));
+        for (int i = 0; i < 10; i++) {
+            old.learn(sampled(random, 10 + 200L * (i % 2), 0.0), 100 + i);
+        }
+        assertThat(bytes(old)[0]).isEqualTo((byte) BehaviourProfile.FORMAT_VERSION);
+        assertThat(BehaviourProfile.readFrom(new DataInputStream(new ByteArrayInputStream(bytes(old))))).isEqualTo(old);
     }
 
     @Test
