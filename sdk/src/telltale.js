@@ -220,7 +220,16 @@ export function create(userConfig, win) {
       maxQueue: Math.max(1, cfg.maxQueuedBatches | 0),
       maxAttempts: Math.max(1, cfg.maxAttempts | 0),
       token: () => state && state.token,
-      setToken: (t) => { if (state) { state.token = t; save(); } },
+      setToken: (t, sid) => {
+        if (!state) return;
+        if (sid && sid !== state.sid) {
+          if (cfg.sessionId) log('the gateway started session ' + sid + ': a configured sessionId needs its sessionToken');
+          log('session ' + sid + ' (was ' + state.sid + ')');
+          state.sid = sid;
+        }
+        state.token = t;
+        save();
+      },
       onTokenRefused: (code) => {
         if (!state || !recorder) return;
         if (cfg.sessionId) {
