@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.apache.flink.util.TimeUtils;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
@@ -45,10 +46,11 @@ final class DumpTopicsCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--timeout", defaultValue = "60s", description = "Give up reading after this long (default: ${DEFAULT-VALUE}).")
-    Duration timeout;
+    String timeoutText;
 
     @Override
     public Integer call() throws Exception {
+        Duration timeout = TimeUtils.parseDuration(timeoutText);
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         List<TopicPartition> partitions = new ArrayList<>();
