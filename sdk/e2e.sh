@@ -3,10 +3,7 @@
 # drives a scripted bot and a person through the shop, reads Kafka back, stops the demo.
 set -euo pipefail
 cd "$(dirname "$0")"
-if [[ ! -x "${TELLTALE_CHROMIUM:-/usr/bin/chromium}" ]]; then
-  echo "sdk e2e: installing chromium"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
-fi
+source scripts/need-chromium.sh
 npm ci --no-audit --no-fund
 # Every wait inside is bounded; this bounds the whole run as well.
 timeout 1200 npm run test:shop

@@ -4,6 +4,8 @@
 export const SESSION_HEADER = 'X-Telltale-Session';
 /** Response header naming the session the gateway started for a batch sent without a token. */
 export const SESSION_ID_HEADER = 'X-Telltale-Session-Id';
+/** Content type of beacons; the gateway does not check it, the body is the batch's JSON. */
+export const BEACON_TYPE = 'text/plain;charset=UTF-8';
 /** Request header naming the site whose SDK sends the batch. */
 export const SITE_KEY_HEADER = 'X-Telltale-Site-Key';
 /** Retry delays start here and double per failed attempt, with 50-100 % jitter. */
@@ -184,7 +186,9 @@ export function createTransport(o) {
         const token = o.token();
         const url = o.url + '?siteKey=' + encodeURIComponent(o.siteKey) +
           (token ? '&sessionToken=' + encodeURIComponent(token) : '');
-        ok = !!(nav.sendBeacon && nav.sendBeacon(url, new win.Blob([json], { type: 'application/json' })));
+        // text/plain: a CORS-safelisted type, so a beacon to a gateway on another origin needs no
+        // preflight (which a beacon, sent with credentials, would fail without Allow-Credentials).
+        ok = !!(nav.sendBeacon && nav.sendBeacon(url, new win.Blob([json], { type: BEACON_TYPE })));
       } catch (e) { ok = false; }
       if (!ok && json.length <= KEEPALIVE_MAX_BYTES) {
         // No beacon (or refused): a keepalive fetch also outlives the page, and can carry headers.

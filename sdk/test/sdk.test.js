@@ -215,7 +215,7 @@ test('the gateway session token is sent back on every later request and beacon',
   win.fire('visibilitychange', {}, win.document);
   assert.equal(win.requests[2].headers['X-Telltale-Session'], 'tok.1');
   assert.equal(win.beacons[0].url, 'https://gw.example/v1/telemetry?siteKey=site-1&sessionToken=tok.2');
-  assert.equal(win.beacons[0].blob.type, 'application/json');
+  assert.equal(win.beacons[0].blob.type, 'text/plain;charset=utf-8');
   // and it outlives the page load
   const next = new FakeWindow({ storage: win.storageData });
   create(CONFIG, next);

@@ -8,13 +8,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFile } from 'node:child_process';
 import { createServer, request } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Ajv2020 from 'ajv/dist/2020.js';
+import { launchChromium, noChromium } from '../chromium.js';
 
-const CHROMIUM = process.env.TELLTALE_CHROMIUM || '/usr/bin/chromium';
 const ROOT = new URL('../../../', import.meta.url).pathname;
 const TELLTALE = join(ROOT, 'telltale');
 const schema = JSON.parse(readFileSync(join(ROOT, 'schemas/telemetry-batch.v1.schema.json')));
@@ -26,9 +26,9 @@ const DEMO_START_MS = 300_000;
 const VERDICT_MS = 120_000;
 const run = promisify(execFile);
 
-const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM}: apt-get install -y chromium, or set TELLTALE_CHROMIUM`;
+const skip = noChromium;
 
-let demo, demoOut = '', shop, gateway, kafka, apiKey, browser, userDataDir, work;
+let demo, demoOut = '', shop, gateway, kafka, apiKey, browser, work;
 const sessions = {}; // name -> Telltale session id
 const pages = {};
 const pending = {}; // name -> promise of its final verdict
@@ -44,16 +44,10 @@ before(async () => {
     DEMO_START_MS, () => 'the demo did not print its shop URL:\n' + demoOut);
   [, shop, gateway, apiKey] = demoOut.match(/shop (http:\/\/localhost:\d+) .* gateway (http:\/\/localhost:\d+) \(site key \S+, API key (\S+)\)/);
   [, kafka] = demoOut.match(/Kafka at (\S+),/);
-  const { chromium } = await import('playwright-core');
-  userDataDir = mkdtempSync(join(tmpdir(), 'telltale-chromium-'));
-  browser = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
+  browser = await launchChromium({
     viewport: { width: 1280, height: 800 },
     // Headless Chromium names itself in its user agent; a person's Chrome does not.
-    userAgent: (await probeUserAgent(chromium)).replace('HeadlessChrome', 'Chrome'),
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run']
+    userAgent: (await probeUserAgent()).replace('HeadlessChrome', 'Chrome')
   });
   // Both shoppers get the same browser, dressed as a person's (no webdriver flag, a hardware GPU):
   // the device tells would block either on their own, and this test is about behaviour.
@@ -74,21 +68,16 @@ after(async () => {
     const exited = await waitFor(() => demo.exitCode !== null, 60_000).then(() => true, () => false);
     if (!exited) demo.kill('SIGKILL');
   }
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-/** The user agent this Chromium sends, from a throwaway headless launch. */
-async function probeUserAgent(chromium) {
-  const dir = mkdtempSync(join(tmpdir(), 'telltale-chromium-ua-'));
-  const probe = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+/** The user agent this Chromium sends, from a throwaway launch. */
+async function probeUserAgent() {
+  const probe = await launchChromium();
   try {
-    const page = await probe.newPage();
-    return await page.evaluate(() => navigator.userAgent);
+    return await (await probe.newPage()).evaluate(() => navigator.userAgent);
   } finally {
     await probe.close();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -6,6 +6,7 @@ import io.telltale.connectors.gateway.Gateway;
 import io.telltale.connectors.gateway.GatewayConfig;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,12 @@ public final class DemoSite implements AutoCloseable {
     public static final String SITE_KEY = "site_demo_shop";
     /** Key and secret lengths: 32 random bytes, the HMAC-SHA256 key size SessionTokens asks for. */
     private static final int SECRET_BYTES = 32;
+    /**
+     * The first record to each topic waits for the topic's metadata; on a laptop busy starting Flink
+     * that takes longer than the production bound of 100 ms, and the shop's first visitor would
+     * see their first batch and commerce event answered 503.
+     */
+    static final Duration PRODUCER_MAX_BLOCK = Duration.ofSeconds(2);
 
     private final DemoShop shop;
     private final Gateway gateway;
@@ -49,7 +56,7 @@ public final class DemoSite implements AutoCloseable {
                     GatewayConfig.DEFAULT_TOKEN_TTL,
                     GatewayConfig.DEFAULT_MAX_BODY_BYTES,
                     GatewayConfig.DEFAULT_PRODUCER_BUFFER_BYTES,
-                    GatewayConfig.DEFAULT_PRODUCER_MAX_BLOCK,
+                    PRODUCER_MAX_BLOCK,
                     GatewayConfig.DEFAULT_DECISION_CAPACITY,
                     GatewayConfig.TopicNames.DEFAULTS);
             Gateway gateway = Gateway.start(config, bootstrapServers, host, gatewayPort, new Properties(), Clock.systemUTC());

@@ -467,43 +467,37 @@ class GatewayITCase {
 
     /** Every value of {@code topic} keyed {@code key} so far, once at least one arrived. */
     static List<String> recordsKeyed(String topic, String key) {
-        await(topic, key);
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = List.of(new TopicPartition(topic, 0));
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long end = consumer.endOffsets(partitions).get(partitions.get(0));
-            List<String> values = new ArrayList<>();
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (consumer.position(partitions.get(0)) < end && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(new String(record.key(), StandardCharsets.UTF_8))) {
-                        values.add(new String(record.value(), StandardCharsets.UTF_8));
-                    }
-                }
-            }
-            return values;
-        }
+        return scan(topic, key, false).stream().map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList();
     }
 
-    /** The record of {@code topic} keyed {@code key}, read from the start. */
+    /** The first record of {@code topic} keyed {@code key}, read from the start. */
     static ConsumerRecord<byte[], byte[]> await(String topic, String key) {
+        return scan(topic, key, true).get(0);
+    }
+
+    /**
+     * Records of {@code topic} keyed {@code key}, read from the start: the first one, or all up to
+     * the end of the topic once at least one arrived.
+     */
+    static List<ConsumerRecord<byte[], byte[]>> scan(String topic, String key, boolean firstOnly) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = List.of(new TopicPartition(topic, 0));
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (key.equals(new String(record.key(), StandardCharsets.UTF_8))) {
-                        return record;
+                        found.add(record);
                     }
+                }
+                boolean atEnd = consumer.position(partition) >= consumer.endOffsets(List.of(partition)).get(partition);
+                if (!found.isEmpty() && (firstOnly || atEnd)) {
+                    return found;
                 }
             }
         }

@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,8 @@ final class TelltaleApi {
     private static final Logger LOG = LoggerFactory.getLogger(TelltaleApi.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Attempts at a commerce event the gateway answers 503 (Kafka busy). */
+    private static final int COMMERCE_ATTEMPTS = 3;
 
     /** A session the gateway started: its id and the token for the page's SDK. */
     record Started(String sessionId, String token) {}
@@ -53,8 +57,8 @@ final class TelltaleApi {
     }
 
     /**
-     * {@code POST /v1/commerce}, without waiting: a page is not held up by Telltale, and an event
-     * the gateway refuses is logged.
+     * {@code POST /v1/commerce}, without waiting: a page is not held up by Telltale. A 503 is
+     * retried after its Retry-After, a few times; anything else the gateway refuses is logged.
      */
     void sendCommerce(String type, String sessionId, String userId, String clientIp, String sku, String category,
             Integer quantity) {
@@ -68,15 +72,20 @@ final class TelltaleApi {
                 .put("category", category)
                 .put("quantity", quantity)
                 .put("time", System.currentTimeMillis());
-        http.sendAsync(authorized("/v1/commerce").POST(HttpRequest.BodyPublishers.ofString(event.toString())).build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .whenComplete((response, error) -> {
-                    if (error != null) {
-                        LOG.warn("commerce event {} not sent: {}", type, error.toString());
-                    } else if (response.statusCode() != 202) {
-                        LOG.warn("commerce event {} refused: {} {}", type, response.statusCode(), response.body());
-                    }
-                });
+        post(type, authorized("/v1/commerce").POST(HttpRequest.BodyPublishers.ofString(event.toString())).build(), 1);
+    }
+
+    private void post(String type, HttpRequest request, int attempt) {
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+            if (error != null) {
+                LOG.warn("commerce event {} not sent: {}", type, error.toString());
+            } else if (response.statusCode() == 503 && attempt < COMMERCE_ATTEMPTS) {
+                long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
+                CompletableFuture.delayedExecutor(seconds, TimeUnit.SECONDS).execute(() -> post(type, request, attempt + 1));
+            } else if (response.statusCode() != 202) {
+                LOG.warn("commerce event {} refused: {} {}", type, response.statusCode(), response.body());
+            }
+        });
     }
 
     /** {@code GET /v1/sessions/{id}/decision}: the gateway's answer, as it came. */
