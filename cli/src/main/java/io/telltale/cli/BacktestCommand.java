@@ -14,6 +14,7 @@ import io.telltale.connectors.serde.RiskScoreSerde;
 import io.telltale.core.wire.DeadLetter;
 import io.telltale.core.wire.RiskScore;
 import io.telltale.job.TelltaleJob;
+import io.telltale.job.TelltaleOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -90,6 +91,8 @@ final class BacktestCommand implements Callable<Integer> {
             scores = work.resolve("risk-scores.ndjson");
             Configuration scoring = boundedConfig();
             scoring.setString("telltale.scoring.emit-interim", "false");
+            // Lines of a file have no record timestamps: event time is each batch's own start.
+            scoring.set(TelltaleOptions.EVENT_TIME, TelltaleOptions.EventTime.BATCH_START);
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(scoring);
             env.setParallelism(1);
             new TelltaleJob(fileSource(telemetry), new NdjsonFileSink<RiskScore>(scores, new RiskScoreSerde()::serialize),

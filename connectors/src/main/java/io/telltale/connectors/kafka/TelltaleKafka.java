@@ -5,6 +5,7 @@ import io.telltale.connectors.serde.DeadLetterSerde;
 import io.telltale.connectors.serde.RiskScoreSerde;
 import io.telltale.core.wire.DeadLetter;
 import io.telltale.core.wire.RiskScore;
+import io.telltale.core.wire.TelemetryBatch;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
@@ -16,6 +17,7 @@ import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** The Kafka sources and sinks of the Telltale job, configured once here. */
 public final class TelltaleKafka {
@@ -52,6 +54,16 @@ public final class TelltaleKafka {
                 .setStartingOffsets(startingOffsets)
                 .setDeserializer(new RawRecordDeserializer())
                 .build();
+    }
+
+    /**
+     * A telemetry record as the gateway writes it: keyed by session id, its timestamp the time the
+     * batch arrived ({@link TelemetryBatch#arrivedAt()}), which is the job's event time. Producers
+     * that stand in for the gateway (simulators, tests, benchmarks) write through this.
+     */
+    public static ProducerRecord<byte[], byte[]> telemetryRecord(String topic, TelemetryBatch batch, byte[] value) {
+        return new ProducerRecord<>(
+                topic, null, batch.arrivedAt(), batch.sessionId().getBytes(StandardCharsets.UTF_8), value);
     }
 
     /** Risk scores as JSON, keyed by session id so a session's scores stay in order. */

@@ -19,6 +19,14 @@ class RiskScoreSerdeTest {
     }
 
     @Test
+    void roundTripsTheProfileComparisonAndLeavesItOutWhenAbsent() throws Exception {
+        RiskScore profiled = WireFixtures.challengedStranger();
+
+        assertThat(serde.deserialize(serde.serialize(profiled))).isEqualTo(profiled);
+        assertThat(new String(serde.serialize(blockedBot()), StandardCharsets.UTF_8)).doesNotContain("\"profile\"");
+    }
+
+    @Test
     void writesTheDocumentedShapeWithSortedFeatures() {
         String json = new String(serde.serialize(blockedBot()), StandardCharsets.UTF_8);
 

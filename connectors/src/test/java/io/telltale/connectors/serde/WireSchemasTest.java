@@ -45,6 +45,7 @@ class WireSchemasTest {
                 Arguments.of("telemetry-batch", "telemetry-batch-touch"),
                 Arguments.of("commerce-event", "commerce-event"),
                 Arguments.of("risk-score", "risk-score"),
+                Arguments.of("risk-score", "risk-score-profile"),
                 Arguments.of("dead-letter", "dead-letter"));
     }
 
@@ -62,6 +63,7 @@ class WireSchemasTest {
         assertThat(schema("telemetry-batch").validate(JSON.readTree(telemetry.serialize(WireFixtures.fullBatch())))).isEmpty();
         assertThat(schema("commerce-event").validate(JSON.readTree(commerce.serialize(WireFixtures.cartAdd())))).isEmpty();
         assertThat(schema("risk-score").validate(JSON.readTree(risk.serialize(WireFixtures.blockedBot())))).isEmpty();
+        assertThat(schema("risk-score").validate(JSON.readTree(risk.serialize(WireFixtures.challengedStranger())))).isEmpty();
     }
 
     @Test

@@ -38,8 +38,11 @@ import java.util.List;
 public final class SessionFeatureAccumulator {
 
     /** First byte of the binary form. */
-    /** 2 added the session context; 1 is still read (its context is unknown). */
-    static final int FORMAT_VERSION = 2;
+    /**
+     * 3 added the shape state (path residuals, key-interval skewness); 2 added the session context.
+     * 1 and 2 are still read: their context is unknown and their shape features NaN.
+     */
+    static final int FORMAT_VERSION = 3;
 
     /** Speed samples (segments with positive duration, inside strokes) needed for speed statistics. */
     public static final int MIN_SPEED_SAMPLES = 20;
@@ -308,6 +311,13 @@ public final class SessionFeatureAccumulator {
             f.set(Feature.MOUSE_CURVATURE_MEAN, mouse.absTurnSum / mouse.pathSum);
             f.set(Feature.MOUSE_DIRECTION_ENTROPY, mouse.directionEntropyBits());
         }
+        if (mouse.secondDiffs >= MIN_SPEED_SAMPLES && mouse.pathSum > 0) {
+            f.set(Feature.MOUSE_PATH_RESIDUAL, mouse.residualSum / mouse.pathSum);
+        }
+        if (mouse.secondDiffPairs >= MIN_SPEED_SAMPLES && mouse.secondDiffSquares > 0) {
+            f.set(Feature.MOUSE_RESIDUAL_AUTOCORRELATION, (mouse.secondDiffLagProducts / mouse.secondDiffPairs)
+                    / (mouse.secondDiffSquares / mouse.secondDiffs));
+        }
         long intervals = mouse.interval.count();
         if (intervals >= MIN_MOUSE_INTERVALS) {
             f.set(Feature.MOUSE_PAUSE_SHARE, (double) mouse.pauses / intervals);
@@ -333,6 +343,11 @@ public final class SessionFeatureAccumulator {
         f.set(Feature.KEY_DWELL_CV, keys.dwell.coefficientOfVariation(MIN_KEY_SAMPLES));
         f.set(Feature.KEY_FLIGHT_MEAN, keys.flight.meanIfAtLeast(MIN_KEY_SAMPLES));
         f.set(Feature.KEY_FLIGHT_CV, keys.flight.coefficientOfVariation(MIN_KEY_SAMPLES));
+        f.set(Feature.KEY_FLIGHT_SKEW, keys.flightShape.skewness(MIN_KEY_SAMPLES));
+        if (keys.logFlight.count() >= MIN_KEY_SAMPLES) {
+            f.set(Feature.KEY_FLIGHT_LOG_SD, keys.logFlight.std());
+        }
+        f.set(Feature.KEY_DWELL_SKEW, keys.dwellShape.skewness(MIN_KEY_SAMPLES));
 
         long scrollIntervals = scroll.interval.count();
         if (scrollIntervals >= MIN_SCROLL_INTERVALS) {
@@ -393,7 +408,7 @@ public final class SessionFeatureAccumulator {
 
     public static SessionFeatureAccumulator readFrom(DataInput in) throws IOException {
         int version = in.readUnsignedByte();
-        if (version != FORMAT_VERSION && version != 1) {
+        if (version < 1 || version > FORMAT_VERSION) {
             throw new IOException("unsupported accumulator format version " + version);
         }
         SessionFeatureAccumulator acc = new SessionFeatureAccumulator();
@@ -413,7 +428,7 @@ public final class SessionFeatureAccumulator {
             throw new IOException("too many runs: " + runCount);
         }
         for (int i = 0; i < runCount; i++) {
-            acc.runs.add(SessionRun.readFrom(in));
+            acc.runs.add(SessionRun.readFrom(in, version));
         }
         return acc;
     }
