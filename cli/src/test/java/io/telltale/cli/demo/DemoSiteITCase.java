@@ -62,7 +62,7 @@ class DemoSiteITCase {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         HttpResponse<String> home = browser.send(get(site.shopUrl() + "/"), HttpResponse.BodyHandlers.ofString());
-        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.statusCode()).as(home.body()).isEqualTo(200);
         Matcher init = INIT.matcher(home.body());
         assertThat(init.find()).as(home.body()).isTrue();
         String endpoint = init.group(1);

@@ -87,7 +87,14 @@ public final class DemoShop implements AutoCloseable {
             if (telltale == null) {
                 send(ex, 503, "text/plain; charset=utf-8", "the shop opens in a moment".getBytes(StandardCharsets.UTF_8));
             } else {
-                routes.handleRequest(ex);
+                try {
+                    routes.handleRequest(ex);
+                } catch (UncheckedIOException e) {
+                    // The gateway did not start a session for a new visitor: say so, not a bare 500.
+                    LOG.warn("shop request {} failed: {}", ex.getRequestPath(), e.getCause().toString());
+                    send(ex, 502, "text/plain; charset=utf-8",
+                            ("Telltale's gateway did not answer: " + e.getCause().getMessage()).getBytes(StandardCharsets.UTF_8));
+                }
             }
         })).build();
     }
