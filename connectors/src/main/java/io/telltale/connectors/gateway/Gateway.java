@@ -422,15 +422,7 @@ public final class Gateway implements AutoCloseable {
      * its token, both for the page's {@code Telltale.init}.
      */
     private void newSession(HttpServerExchange ex) throws IOException {
-        if (!Methods.POST.equals(ex.getRequestMethod())) {
-            ex.getResponseHeaders().put(Headers.ALLOW, "POST");
-            refuse(ex, "sessions", 405, "METHOD_NOT_ALLOWED", "sessions are started with POST");
-            return;
-        }
-        if (!authenticated(ex, "sessions")) {
-            return;
-        }
-        byte[] body = readBody(ex, "sessions");
+        byte[] body = backendPost(ex, "sessions", "sessions are started with POST");
         if (body == null) {
             return;
         }
@@ -462,15 +454,7 @@ public final class Gateway implements AutoCloseable {
     // ---- POST /v1/commerce --------------------------------------------------------------------
 
     private void commerce(HttpServerExchange ex) throws IOException {
-        if (!Methods.POST.equals(ex.getRequestMethod())) {
-            ex.getResponseHeaders().put(Headers.ALLOW, "POST");
-            refuse(ex, "commerce", 405, "METHOD_NOT_ALLOWED", "commerce events are sent with POST");
-            return;
-        }
-        if (!authenticated(ex, "commerce")) {
-            return;
-        }
-        byte[] body = readBody(ex, "commerce");
+        byte[] body = backendPost(ex, "commerce", "commerce events are sent with POST");
         if (body == null) {
             return;
         }
@@ -513,6 +497,21 @@ public final class Gateway implements AutoCloseable {
     }
 
     // ---- shared -------------------------------------------------------------------------------
+
+    /**
+     * The body of a backend's POST with a valid API key, or null after answering 405, 401 or 413.
+     */
+    private byte[] backendPost(HttpServerExchange ex, String endpoint, String onlyPost) throws IOException {
+        if (!Methods.POST.equals(ex.getRequestMethod())) {
+            ex.getResponseHeaders().put(Headers.ALLOW, "POST");
+            refuse(ex, endpoint, 405, "METHOD_NOT_ALLOWED", onlyPost);
+            return null;
+        }
+        if (!authenticated(ex, endpoint)) {
+            return null;
+        }
+        return readBody(ex, endpoint);
+    }
 
     private boolean authenticated(HttpServerExchange ex, String endpoint) {
         String key = ApiKeys.bearer(ex.getRequestHeaders().getFirst(Headers.AUTHORIZATION));
