@@ -6,9 +6,9 @@ export interface TelltaleConfig {
   endpoint: string;
   /** The site key the gateway issued for this site; sent as header X-Telltale-Site-Key. */
   siteKey: string;
-  /** Session id to use (e.g. your own); default: a random UUID kept in sessionStorage for the tab. */
+  /** Session id your server started with the gateway's POST /v1/sessions (give its sessionToken too); default: the gateway starts one at the first batch, kept in sessionStorage for the tab. */
   sessionId?: string;
-  /** A session token the gateway issued (e.g. rendered by your server); sent as header X-Telltale-Session. */
+  /** The token the gateway issued for sessionId (rendered by your server); sent as header X-Telltale-Session. */
   sessionToken?: string;
   /** The authenticated user, if any; can be set later with setUserId. */
   userId?: string | null;
@@ -52,7 +52,7 @@ export interface Telltale {
   flush(): void;
   /** Stops listening; what was already captured is still sent. */
   stop(): void;
-  /** The session id, once collecting (null before consent or when not sampled). */
+  /** The session id, once collecting (null before consent or when not sampled); the gateway's id once its first batch was answered. */
   readonly sessionId: string | null;
   stats(): TelltaleStats;
 }

@@ -83,6 +83,7 @@ export function create(userConfig, win) {
   let state = null; // {sid, seq, token} once collecting
   let userId = cfg.userId == null ? null : String(cfg.userId);
   let device = null;
+  let userAgent = '';
   let untrusted = 0;
   let recorder = null;
   let transport = null;
@@ -112,7 +113,7 @@ export function create(userConfig, win) {
       sessionId: state.sid,
       userId,
       route: String(route).slice(0, 2048),
-      userAgent: String(win.navigator.userAgent).slice(0, 2048),
+      userAgent,
       device: Object.assign({}, device, { headlessHints: [...hints], untrustedEvents: untrusted })
     };
   };
@@ -212,6 +213,9 @@ export function create(userConfig, win) {
       return;
     }
     device = readDevice(win, hints);
+    // Read once with the device: a page's user agent does not change, and while a page unloads
+    // Chromium may already report another (a DevTools override is no longer applied).
+    userAgent = String(win.navigator.userAgent).slice(0, 2048);
     const endpoint = String(cfg.endpoint).replace(/\/+$/, '');
     transport = transport || createTransport({
       win, log, now,
@@ -220,7 +224,16 @@ export function create(userConfig, win) {
       maxQueue: Math.max(1, cfg.maxQueuedBatches | 0),
       maxAttempts: Math.max(1, cfg.maxAttempts | 0),
       token: () => state && state.token,
-      setToken: (t) => { if (state) { state.token = t; save(); } },
+      setToken: (t, sid) => {
+        if (!state) return;
+        if (sid && sid !== state.sid) {
+          if (cfg.sessionId) log('the gateway started session ' + sid + ': a configured sessionId needs its sessionToken');
+          log('session ' + sid + ' (was ' + state.sid + ')');
+          state.sid = sid;
+        }
+        state.token = t;
+        save();
+      },
       onTokenRefused: (code) => {
         if (!state || !recorder) return;
         if (cfg.sessionId) {

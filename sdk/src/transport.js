@@ -2,6 +2,10 @@
 
 /** Response (and request) header carrying the gateway's signed session token. */
 export const SESSION_HEADER = 'X-Telltale-Session';
+/** Response header naming the session the gateway started for a batch sent without a token. */
+export const SESSION_ID_HEADER = 'X-Telltale-Session-Id';
+/** Content type of beacons; the gateway does not check it, the body is the batch's JSON. */
+export const BEACON_TYPE = 'text/plain;charset=UTF-8';
 /** Request header naming the site whose SDK sends the batch. */
 export const SITE_KEY_HEADER = 'X-Telltale-Site-Key';
 /** Retry delays start here and double per failed attempt, with 50-100 % jitter. */
@@ -38,7 +42,9 @@ export function backoffMs(attemptNo, random) {
  * @param {number} o.maxQueue     batches kept while the gateway is unreachable; oldest dropped first
  * @param {number} o.maxAttempts  attempts per batch before it is dropped
  * @param {() => number} o.now    epoch ms
- * @param {() => string|null} o.token / o.setToken  the session token, kept by the caller
+ * @param {() => string|null} o.token  the session token, kept by the caller
+ * @param {(token: string, sessionId: string|null) => void} o.setToken  a token from the gateway, and
+ *        the id of the session it started when the batch went without a token (else null)
  * @param {(code: string) => void} [o.onTokenRefused]  the gateway refused the session's token
  *        (or its absence): every batch of that session will be refused too
  * @param {(msg: string, detail?: any) => void} o.log
@@ -103,7 +109,7 @@ export function createTransport(o) {
     const settle = () => { win.clearTimeout(abort); if (inflight === p) inflight = null; return queue[0] === p; };
     let refusedCode = null;
     req.then(async (res) => {
-      if (res.ok) await readToken(res);
+      if (res.ok) await readToken(res, p);
       if (!settle()) return;
       if (res.ok) {
         queue.shift();
@@ -135,14 +141,20 @@ export function createTransport(o) {
     }
   }
 
-  async function readToken(res) {
+  async function readToken(res, p) {
     try {
       let token = res.headers.get(SESSION_HEADER);
+      let sid = res.headers.get(SESSION_ID_HEADER);
       if (!token && /json/.test(res.headers.get('Content-Type') || '')) {
         const b = await res.json();
         token = b && typeof b.sessionToken === 'string' ? b.sessionToken : null;
+        sid = b && typeof b.sessionId === 'string' ? b.sessionId : null;
       }
-      if (token) o.setToken(token);
+      if (!token) return;
+      // A batch sent without a token opened a new session under the gateway's id: the batches
+      // queued behind it belong to that session too.
+      if (sid) for (const q of queue) if (q !== p && q.sessionId === p.sessionId) q.sessionId = sid;
+      o.setToken(token, sid || null);
     } catch (e) { /* a body that is not JSON carries no token */ }
   }
 
@@ -174,7 +186,9 @@ export function createTransport(o) {
         const token = o.token();
         const url = o.url + '?siteKey=' + encodeURIComponent(o.siteKey) +
           (token ? '&sessionToken=' + encodeURIComponent(token) : '');
-        ok = !!(nav.sendBeacon && nav.sendBeacon(url, new win.Blob([json], { type: 'application/json' })));
+        // text/plain: a CORS-safelisted type, so a beacon to a gateway on another origin needs no
+        // preflight (which a beacon, sent with credentials, would fail without Allow-Credentials).
+        ok = !!(nav.sendBeacon && nav.sendBeacon(url, new win.Blob([json], { type: BEACON_TYPE })));
       } catch (e) { ok = false; }
       if (!ok && json.length <= KEEPALIVE_MAX_BYTES) {
         // No beacon (or refused): a keepalive fetch also outlives the page, and can carry headers.

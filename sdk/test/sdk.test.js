@@ -215,12 +215,36 @@ test('the gateway session token is sent back on every later request and beacon',
   win.fire('visibilitychange', {}, win.document);
   assert.equal(win.requests[2].headers['X-Telltale-Session'], 'tok.1');
   assert.equal(win.beacons[0].url, 'https://gw.example/v1/telemetry?siteKey=site-1&sessionToken=tok.2');
-  assert.equal(win.beacons[0].blob.type, 'application/json');
+  assert.equal(win.beacons[0].blob.type, 'text/plain;charset=utf-8');
   // and it outlives the page load
   const next = new FakeWindow({ storage: win.storageData });
   create(CONFIG, next);
   move(next, 5, 5); await next.advance(5000);
   assert.equal(next.requests[0].headers['X-Telltale-Session'], 'tok.2');
+});
+
+test('the session the gateway starts for the first batch is adopted, by the batches queued behind it too', async () => {
+  const win = new FakeWindow();
+  const tt = create(CONFIG, win);
+  const placeholder = tt.sessionId;
+  let release;
+  win.responders.push(() => new Promise((r) => { release = r; }));
+  move(win, 1, 1); await win.advance(5000); // seq 0 in flight, unanswered
+  move(win, 2, 2); await win.advance(5000); // seq 1 queued behind it
+  release(response(202, {
+    headers: { 'Content-Type': 'application/json', 'X-Telltale-Session': 'tok.g', 'X-Telltale-Session-Id': 'gw-session-7' },
+    body: '{"status":"accepted","sessionId":"gw-session-7","sessionToken":"tok.g"}' }));
+  await win.advance(100);
+  move(win, 3, 3); await win.advance(5000);
+  const sent = await win.sentBatches();
+  assert.deepEqual(sent.map((b) => [b.sessionId, b.seq]), [[placeholder, 0], ['gw-session-7', 1], ['gw-session-7', 2]]);
+  assert.deepEqual(win.requests.slice(1).map((r) => r.headers['X-Telltale-Session']), ['tok.g', 'tok.g']);
+  assert.equal(tt.sessionId, 'gw-session-7');
+  // and the next page of the tab goes on in it
+  const next = new FakeWindow({ storage: win.storageData });
+  create(CONFIG, next);
+  move(next, 5, 5); await next.advance(5000);
+  assert.deepEqual((await next.sentBatches()).map((b) => [b.sessionId, b.seq]), [['gw-session-7', 3]]);
 });
 
 test('a refused session token starts a new session at seq 0 instead of losing every later batch', async () => {

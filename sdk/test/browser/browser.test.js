@@ -4,12 +4,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
+import { launchChromium, noChromium } from '../chromium.js';
 
-const CHROMIUM = process.env.TELLTALE_CHROMIUM || '/usr/bin/chromium';
 const SDK = new URL('../../dist/telltale.min.js', import.meta.url);
 const schema = JSON.parse(readFileSync(new URL('../../../schemas/telemetry-batch.v1.schema.json', import.meta.url)));
 const validate = new Ajv2020({ strict: false }).compile(schema);
@@ -18,7 +16,7 @@ const TOKEN = 'gw-token.v1.abc';
 /** A long task is 50 ms or more (Long Tasks API); no SDK callback may come near one. */
 const LONG_TASK_MS = 50;
 
-const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM}: apt-get install -y chromium, or set TELLTALE_CHROMIUM`;
+const skip = noChromium;
 
 /** The test page. `sdk` false gives the same page without the SDK, as the long-task baseline. */
 function page(sdk) {
@@ -52,7 +50,7 @@ ${sdk ? `<script src="/telltale.min.js"></script>
 </body></html>`;
 }
 
-let server, origin, browser, userDataDir;
+let server, origin, browser;
 const posts = []; // {url, headers, body}
 
 before(async () => {
@@ -82,21 +80,12 @@ before(async () => {
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   origin = `http://127.0.0.1:${server.address().port}`;
-  const { chromium } = await import('playwright-core');
-  userDataDir = mkdtempSync(join(tmpdir(), 'telltale-chromium-'));
-  browser = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 720 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run']
-  });
+  browser = await launchChromium({ viewport: { width: 1280, height: 720 } });
 });
 
 after(async () => {
   if (browser) await browser.close();
   if (server) server.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
 });
 
 /** Two seconds of human-ish mouse movement: a curve sampled every ~16 ms. */
@@ -183,7 +172,7 @@ test('in Chromium: batches are wire-valid, carry no key values, and cost no long
   }
   const beacon = posts.find((x) => x.url.includes('?'));
   assert.match(beacon.url, /^\/v1\/telemetry\?siteKey=site-test&sessionToken=/);
-  assert.equal(beacon.headers['content-type'], 'application/json');
+  assert.equal(beacon.headers['content-type'].toLowerCase(), 'text/plain;charset=utf-8');
   assert.equal(posts[0].headers['x-telltale-site-key'], 'site-test');
 
   // Baseline: the same page and movement without the SDK.

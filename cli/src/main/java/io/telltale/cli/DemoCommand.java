@@ -1,5 +1,6 @@
 package io.telltale.cli;
 
+import io.telltale.cli.demo.DemoSite;
 import io.telltale.cli.demo.LiveTable;
 import io.telltale.cli.demo.ScoreBoard;
 import io.telltale.cli.demo.ScoreConsumer;
@@ -35,15 +36,19 @@ import picocli.CommandLine.Option;
 /**
  * The whole system in one process: an in-process KRaft Kafka broker, the Telltale job on a Flink
  * MiniCluster (web UI on localhost), a traffic simulator playing human and bot sessions into the
- * telemetry topic, and a live table of the scores read back from the risk-score topic.
+ * telemetry topic, the ingest gateway and decision API with a demo shop on localhost whose pages
+ * carry the browser SDK, and a live table of the scores read back from the risk-score topic.
  */
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
-        description = "Run Kafka, the Flink job and a traffic simulator in one process; show live scores.")
+        description = "Run Kafka, the Flink job, a traffic simulator, the gateway and a demo shop in one process;"
+                + " show live scores.")
 final class DemoCommand implements Callable<Integer> {
 
     private static final int PARTITIONS = 2;
+    /** The shop and the gateway listen on loopback only: the demo is for the person at this machine. */
+    private static final String LOOPBACK = "127.0.0.1";
 
     @Option(names = "--duration", description = "Stop after this long, e.g. 90s or 5min (default: until Ctrl-C).")
     String duration;
@@ -63,6 +68,14 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--plain", description = "Print the table as plain text instead of redrawing the screen.")
     boolean plain;
 
+    @Option(names = "--shop-port", defaultValue = "8090",
+            description = "Port of the demo shop on localhost; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int shopPort;
+
+    @Option(names = "--gateway-port", defaultValue = "8080",
+            description = "Port of the ingest gateway and decision API on localhost; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int gatewayPort;
+
     @Option(names = "--set", description = "A job setting, e.g. --set telltale.scoring.interval=5s (repeatable).")
     Map<String, String> settings = new LinkedHashMap<>();
 
@@ -78,7 +91,8 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("telltale demo: starting an in-process Kafka broker (KRaft)...");
         Path workDir = Files.createTempDirectory("telltale-demo-");
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
-            kafka.createTopics(PARTITIONS, Topics.TELEMETRY, Topics.RISK_SCORES, Topics.DEAD_LETTERS, Topics.ALERTS);
+            kafka.createTopics(PARTITIONS, Topics.TELEMETRY, Topics.RISK_SCORES, Topics.DEAD_LETTERS, Topics.ALERTS,
+                    Topics.COMMERCE);
             String bootstrap = kafka.bootstrapServers();
 
             Configuration config = demoConfiguration(workDir);
@@ -100,50 +114,61 @@ final class DemoCommand implements Callable<Integer> {
             System.out.printf("telltale demo: Kafka at %s, Flink job %s, web UI http://localhost:%d%n",
                     bootstrap, job.getJobID(), webUiPort);
 
-            TrafficSimulator simulator = new TrafficSimulator(seed, botShare);
-            ScoreBoard board = new ScoreBoard(
-                    id -> {
-                        Actor actor = simulator.actorOf(id);
-                        return actor == null ? null : actor.label();
-                    },
-                    id -> {
-                        Actor actor = simulator.actorOf(id);
-                        return actor != null && actor.isBot();
-                    });
-            try (TrafficProducer producer = new TrafficProducer(simulator, bootstrap, Topics.TELEMETRY);
-                    ScoreConsumer consumer =
-                            new ScoreConsumer(bootstrap, Topics.RISK_SCORES, Topics.DEAD_LETTERS, Topics.ALERTS, board)) {
-                Thread producing = start(producer, "telltale-demo-traffic");
-                Thread consuming = start(consumer, "telltale-demo-scores");
-
-                long started = System.currentTimeMillis();
-                long deadline = runFor == null ? Long.MAX_VALUE : started + runFor.toMillis();
-                long nextPlainPrint = 0;
-                while (System.currentTimeMillis() < deadline && !stopRequested.await(1, TimeUnit.SECONDS)) {
-                    long elapsed = (System.currentTimeMillis() - started) / 1000;
-                    String header = String.format(
-                            "telltale demo — %ds — %d batches sent, %d malformed, %d scores, %d dead letters,"
-                                    + " %d alerts — Flink UI http://localhost:%d — Ctrl-C to stop",
-                            elapsed, producer.batchesSent(), producer.malformedSent(),
-                            consumer.scoresRead(), consumer.deadLettersRead(), consumer.alertsRead(), webUiPort);
-                    if (ansi) {
-                        System.out.print(LiveTable.render(board, rows, header, true));
-                    } else if (System.currentTimeMillis() >= nextPlainPrint) {
-                        System.out.print(LiveTable.render(board, Math.min(rows, 10), header, false));
-                        System.out.println();
-                        nextPlainPrint = System.currentTimeMillis() + 10_000;
-                    }
-                }
-                producer.stop();
-                producing.join(5_000);
-                System.out.println();
-                System.out.println("telltale demo: stopping. Final tally: " + LiveTable.summary(board));
-                job.cancel().get(30, TimeUnit.SECONDS);
-                consumer.stop();
-                consuming.join(5_000);
+            try (DemoSite site = DemoSite.start(LOOPBACK, shopPort, gatewayPort, bootstrap)) {
+                System.out.printf("telltale demo: shop %s — open it in a browser; gateway %s (site key %s, API key %s)%n",
+                        site.shopUrl(), site.gatewayUrl(), DemoSite.SITE_KEY, site.apiKey());
+                return simulateAndShow(site, bootstrap, job, runFor, ansi);
             }
         } finally {
             stopped.countDown();
+        }
+    }
+
+    /** Plays the simulator's traffic and shows the live table until the duration or Ctrl-C. */
+    private int simulateAndShow(DemoSite site, String bootstrap, JobClient job, Duration runFor, boolean ansi)
+            throws Exception {
+        TrafficSimulator simulator = new TrafficSimulator(seed, botShare);
+        ScoreBoard board = new ScoreBoard(
+                id -> {
+                    Actor actor = simulator.actorOf(id);
+                    return actor != null ? actor.label() : site.shop().isShopSession(id) ? "shop visitor" : null;
+                },
+                id -> {
+                    Actor actor = simulator.actorOf(id);
+                    return actor == null ? null : actor.isBot();
+                });
+        try (TrafficProducer producer = new TrafficProducer(simulator, bootstrap, Topics.TELEMETRY);
+                ScoreConsumer consumer =
+                        new ScoreConsumer(bootstrap, Topics.RISK_SCORES, Topics.DEAD_LETTERS, Topics.ALERTS, board)) {
+            Thread producing = start(producer, "telltale-demo-traffic");
+            Thread consuming = start(consumer, "telltale-demo-scores");
+
+            long started = System.currentTimeMillis();
+            long deadline = runFor == null ? Long.MAX_VALUE : started + runFor.toMillis();
+            long nextPlainPrint = 0;
+            while (System.currentTimeMillis() < deadline && !stopRequested.await(1, TimeUnit.SECONDS)) {
+                long elapsed = (System.currentTimeMillis() - started) / 1000;
+                String header = String.format(
+                        "telltale demo — %ds — %d batches sent, %d malformed, %d scores, %d dead letters,"
+                                + " %d alerts — shop %s — Flink UI http://localhost:%d — Ctrl-C to stop",
+                        elapsed, producer.batchesSent(), producer.malformedSent(),
+                        consumer.scoresRead(), consumer.deadLettersRead(), consumer.alertsRead(), site.shopUrl(),
+                        webUiPort);
+                if (ansi) {
+                    System.out.print(LiveTable.render(board, rows, header, true));
+                } else if (System.currentTimeMillis() >= nextPlainPrint) {
+                    System.out.print(LiveTable.render(board, Math.min(rows, 10), header, false));
+                    System.out.println();
+                    nextPlainPrint = System.currentTimeMillis() + 10_000;
+                }
+            }
+            producer.stop();
+            producing.join(5_000);
+            System.out.println();
+            System.out.println("telltale demo: stopping. Final tally: " + LiveTable.summary(board));
+            job.cancel().get(30, TimeUnit.SECONDS);
+            consumer.stop();
+            consuming.join(5_000);
         }
         return 0;
     }

@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             GatewayCommand.class,
+            MotionCommand.class,
+            DumpTopicsCommand.class,
             ScoreCommand.class,
             SimulateCommand.class,
             TrafficCommand.class,

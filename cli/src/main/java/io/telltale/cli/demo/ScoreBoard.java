@@ -14,8 +14,11 @@ import java.util.function.Function;
  */
 public final class ScoreBoard {
 
-    /** One session's row. */
-    public record Row(String sessionId, String truth, boolean bot, RiskScore latest, long updatedAt) {}
+    /**
+     * One session's row. {@code simulated}: the simulator played it, so {@code bot} is the truth and
+     * the row counts in the tallies (a shop visitor's does not).
+     */
+    public record Row(String sessionId, String truth, boolean simulated, boolean bot, RiskScore latest, long updatedAt) {}
 
     /** Per side (humans or bots): how many were scored and how they fared. */
     public record Tally(int sessions, double meanScore, int challenged, int blocked) {
@@ -29,8 +32,8 @@ public final class ScoreBoard {
     private final Function<String, Boolean> isBot;
 
     /**
-     * @param truthOf who is behind a session ("human", "linear_bot", ...), null if unknown
-     * @param isBot   whether that is a bot
+     * @param truthOf who is behind a session ("human", "linear_bot", "shop" ...), null if unknown
+     * @param isBot   whether that is a bot; null when the simulator did not play the session
      */
     public ScoreBoard(Function<String, String> truthOf, Function<String, Boolean> isBot) {
         this.truthOf = truthOf;
@@ -45,7 +48,7 @@ public final class ScoreBoard {
             }
             String truth = truthOf.apply(id);
             Boolean bot = isBot.apply(id);
-            return new Row(id, truth == null ? "?" : truth, bot != null && bot, score, now);
+            return new Row(id, truth == null ? "?" : truth, bot != null, bot != null && bot, score, now);
         });
     }
 
@@ -63,7 +66,7 @@ public final class ScoreBoard {
         int blocked = 0;
         double sum = 0;
         for (Row row : rows.values()) {
-            if (row.bot() != bots || "?".equals(row.truth())) {
+            if (!row.simulated() || row.bot() != bots) {
                 continue;
             }
             sessions++;

@@ -9,11 +9,15 @@ import io.telltale.connectors.serde.TelemetryBatchSerde;
 import io.telltale.connectors.serde.ValidationLimits;
 import io.telltale.core.wire.CommerceEvent;
 import io.telltale.core.wire.TelemetryBatch;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.undertow.Undertow;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -43,6 +47,7 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code POST /v1/telemetry}: a browser's batch, validated, stamped with the client's
  *       address and the receive time, produced to the telemetry topic keyed by session id;
+ *   <li>{@code POST /v1/sessions}: a backend starts a session and gets its id and token, API key;
  *   <li>{@code POST /v1/commerce}: a shop backend's business event, API-key authenticated;
  *   <li>{@code GET /v1/sessions/{id}/decision}: the session's latest verdict, from memory;
  *   <li>{@code GET /healthz}, {@code /readyz}, {@code /metrics}.
@@ -59,6 +64,8 @@ public final class Gateway implements AutoCloseable {
 
     static final HttpString SITE_KEY_HEADER = new HttpString("X-Telltale-Site-Key");
     static final HttpString SESSION_HEADER = new HttpString("X-Telltale-Session");
+    /** Answer header naming the session the gateway started for a batch sent without a token. */
+    static final HttpString SESSION_ID_HEADER = new HttpString("X-Telltale-Session-Id");
     static final HttpString FORWARDED_FOR = new HttpString("X-Forwarded-For");
     private static final HttpString ALLOW_ORIGIN = new HttpString("Access-Control-Allow-Origin");
     private static final HttpString ALLOW_METHODS = new HttpString("Access-Control-Allow-Methods");
@@ -187,6 +194,13 @@ public final class Gateway implements AutoCloseable {
                     telemetry(ex);
                 }
             }
+            case "/v1/sessions" -> {
+                if (ex.isInIoThread()) {
+                    ex.dispatch(this::newSession);
+                } else {
+                    newSession(ex);
+                }
+            }
             case "/v1/commerce" -> {
                 if (ex.isInIoThread()) {
                     ex.dispatch(this::commerce);
@@ -248,7 +262,7 @@ public final class Gateway implements AutoCloseable {
             }
             ex.getResponseHeaders().put(ALLOW_ORIGIN, origin);
             ex.getResponseHeaders().put(Headers.VARY, "Origin");
-            ex.getResponseHeaders().put(EXPOSE_HEADERS, "X-Telltale-Session");
+            ex.getResponseHeaders().put(EXPOSE_HEADERS, "X-Telltale-Session, X-Telltale-Session-Id");
         }
 
         byte[] body = readBody(ex, "telemetry");
@@ -269,16 +283,23 @@ public final class Gateway implements AutoCloseable {
         }
 
         String token = headerOrQuery(ex, SESSION_HEADER, "sessionToken");
+        String sessionId = batch.sessionId();
         String issued = null;
+        String minted = null;
         if (token == null) {
             if (batch.sequence() > 0) {
                 refuse(ex, "telemetry", 401, "SESSION_TOKEN_REQUIRED",
                         "batches after the first (seq > 0) need the session token the gateway issued for seq 0");
                 return;
             }
-            issued = tokens.issue(siteKey, batch.sessionId());
+            // A session without a token starts here, under an id of the gateway's choosing: the id
+            // the browser proposed is a placeholder, so nobody can open someone else's session.
+            minted = SessionTokens.newSessionId();
+            sessionId = minted;
+            body = withSessionId(body, minted);
+            issued = tokens.issue(siteKey, minted);
         } else {
-            switch (tokens.verify(token, siteKey, batch.sessionId())) {
+            switch (tokens.verify(token, siteKey, sessionId)) {
                 case INVALID -> {
                     refuse(ex, "telemetry", 401, "SESSION_TOKEN_INVALID",
                             "the session token was not issued by this gateway for this site and session");
@@ -291,7 +312,7 @@ public final class Gateway implements AutoCloseable {
                 }
                 case VALID -> {
                     if (tokens.dueForRenewal(token)) {
-                        issued = tokens.issue(siteKey, batch.sessionId());
+                        issued = tokens.issue(siteKey, sessionId);
                     }
                 }
             }
@@ -302,17 +323,24 @@ public final class Gateway implements AutoCloseable {
         long receivedAt = clock.millis();
         byte[] stamped = stamp(body, receivedAt, clientIp);
         // The record timestamp is the job's event time: the receive time, which no client can move.
-        if (!produce(ex, "telemetry", config.topics().telemetry(), receivedAt, batch.sessionId(), stamped)) {
+        if (!produce(ex, "telemetry", config.topics().telemetry(), receivedAt, sessionId, stamped)) {
             return;
         }
         metrics.accepted.labelValues("telemetry").inc();
         if (issued != null) {
             metrics.tokensIssued.inc();
             ex.getResponseHeaders().put(SESSION_HEADER, issued);
-            String token2 = issued;
+            if (minted != null) {
+                ex.getResponseHeaders().put(SESSION_ID_HEADER, minted);
+            }
+            String newId = minted;
+            String newToken = issued;
             send(ex, 202, JSON, GatewayJson.object(g -> {
                 g.writeStringField("status", "accepted");
-                g.writeStringField("sessionToken", token2);
+                if (newId != null) {
+                    g.writeStringField("sessionId", newId);
+                }
+                g.writeStringField("sessionToken", newToken);
             }));
         } else {
             send(ex, 202, JSON, ACCEPTED);
@@ -360,18 +388,73 @@ public final class Gateway implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The batch with its top-level {@code sessionId} replaced, every other field copied as sent.
+     * The body was validated, so it is one JSON object with a string {@code sessionId}.
+     */
+    static byte[] withSessionId(byte[] body, String sessionId) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 16);
+        try (JsonParser p = GatewayJson.FACTORY.createParser(body);
+                JsonGenerator g = GatewayJson.FACTORY.createGenerator(out)) {
+            int depth = 0;
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (depth == 1 && t == JsonToken.FIELD_NAME && "sessionId".equals(p.currentName())) {
+                    p.nextToken();
+                    g.writeStringField("sessionId", sessionId);
+                    continue;
+                }
+                if (t.isStructStart()) {
+                    depth++;
+                } else if (t.isStructEnd()) {
+                    depth--;
+                }
+                g.copyCurrentEvent(p);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    // ---- POST /v1/sessions --------------------------------------------------------------------
+
+    /**
+     * A backend starts a session before the page is rendered, to know its id for commerce events
+     * and decisions: body {@code {"siteKey": "…"}}, API key; answered 201 with a new session id and
+     * its token, both for the page's {@code Telltale.init}.
+     */
+    private void newSession(HttpServerExchange ex) throws IOException {
+        byte[] body = backendPost(ex, "sessions", "sessions are started with POST");
+        if (body == null) {
+            return;
+        }
+        String siteKey;
+        try {
+            siteKey = GatewayJson.stringField(body, "siteKey");
+        } catch (IOException e) {
+            refuse(ex, "sessions", 400, DeadLetterReason.MALFORMED_JSON.name(), "the body is not a JSON object: " + e.getMessage());
+            return;
+        }
+        if (siteKey == null) {
+            refuse(ex, "sessions", 400, "SITE_KEY_REQUIRED", "send {\"siteKey\": \"…\"}");
+            return;
+        }
+        if (!sites.containsKey(siteKey)) {
+            refuse(ex, "sessions", 403, "UNKNOWN_SITE_KEY", "no site has this key");
+            return;
+        }
+        String sessionId = SessionTokens.newSessionId();
+        String token = tokens.issue(siteKey, sessionId);
+        metrics.tokensIssued.inc();
+        ex.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
+        send(ex, 201, JSON, GatewayJson.object(g -> {
+            g.writeStringField("sessionId", sessionId);
+            g.writeStringField("sessionToken", token);
+        }));
+    }
+
     // ---- POST /v1/commerce --------------------------------------------------------------------
 
     private void commerce(HttpServerExchange ex) throws IOException {
-        if (!Methods.POST.equals(ex.getRequestMethod())) {
-            ex.getResponseHeaders().put(Headers.ALLOW, "POST");
-            refuse(ex, "commerce", 405, "METHOD_NOT_ALLOWED", "commerce events are sent with POST");
-            return;
-        }
-        if (!authenticated(ex, "commerce")) {
-            return;
-        }
-        byte[] body = readBody(ex, "commerce");
+        byte[] body = backendPost(ex, "commerce", "commerce events are sent with POST");
         if (body == null) {
             return;
         }
@@ -414,6 +497,21 @@ public final class Gateway implements AutoCloseable {
     }
 
     // ---- shared -------------------------------------------------------------------------------
+
+    /**
+     * The body of a backend's POST with a valid API key, or null after answering 405, 401 or 413.
+     */
+    private byte[] backendPost(HttpServerExchange ex, String endpoint, String onlyPost) throws IOException {
+        if (!Methods.POST.equals(ex.getRequestMethod())) {
+            ex.getResponseHeaders().put(Headers.ALLOW, "POST");
+            refuse(ex, endpoint, 405, "METHOD_NOT_ALLOWED", onlyPost);
+            return null;
+        }
+        if (!authenticated(ex, endpoint)) {
+            return null;
+        }
+        return readBody(ex, endpoint);
+    }
 
     private boolean authenticated(HttpServerExchange ex, String endpoint) {
         String key = ApiKeys.bearer(ex.getRequestHeaders().getFirst(Headers.AUTHORIZATION));

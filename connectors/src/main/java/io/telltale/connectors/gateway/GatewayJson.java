@@ -2,6 +2,8 @@ package io.telltale.connectors.gateway;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,5 +37,32 @@ final class GatewayJson {
             g.writeStringField("error", code);
             g.writeStringField("detail", detail);
         });
+    }
+
+    /**
+     * The string value of a top-level field of a JSON object, or null when absent or not a string.
+     *
+     * @throws IOException when the body is not one JSON object
+     */
+    static String stringField(byte[] body, String name) throws IOException {
+        try (JsonParser p = FACTORY.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("expected an object");
+            }
+            String found = null;
+            for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (name.equals(field) && value == JsonToken.VALUE_STRING) {
+                    found = p.getText();
+                } else {
+                    p.skipChildren();
+                }
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+                throw new IOException("expected one object");
+            }
+            return found == null || found.isBlank() ? null : found;
+        }
     }
 }

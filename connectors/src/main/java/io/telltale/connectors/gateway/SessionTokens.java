@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -43,6 +44,14 @@ public final class SessionTokens {
         this.key = new SecretKeySpec(secret.bytes(), ALGORITHM);
         this.ttl = ttl;
         this.clock = clock;
+    }
+
+    /**
+     * A new session id: a random (SecureRandom) UUID, so nobody can guess a session the gateway
+     * started, nor choose the id of one.
+     */
+    public static String newSessionId() {
+        return UUID.randomUUID().toString();
     }
 
     public String issue(String siteKey, String sessionId) {

@@ -30,4 +30,13 @@ class ClientAddressTest {
         byte[] stamped = Gateway.stamp("{\"v\":1,\"x\":{}} \n".getBytes(), 42, "203.0.113.9");
         assertThat(new String(stamped)).isEqualTo("{\"v\":1,\"x\":{},\"receivedAt\":42,\"clientIp\":\"203.0.113.9\"}");
     }
+
+    @Test
+    void theSessionIdIsReplacedOnlyAtTheTopLevelAndEverythingElseIsKept() throws Exception {
+        String batch = "{\"v\":1,\"extra\":{\"sessionId\":\"inner\"},\"sessionId\":\"placeholder\",\"seq\":0,"
+                + "\"mouse\":{\"t\":[0,16],\"x\":[1,2]},\"f\":0.25}";
+        assertThat(new String(Gateway.withSessionId(batch.getBytes(), "minted"))).isEqualTo(
+                "{\"v\":1,\"extra\":{\"sessionId\":\"inner\"},\"sessionId\":\"minted\",\"seq\":0,"
+                        + "\"mouse\":{\"t\":[0,16],\"x\":[1,2]},\"f\":0.25}");
+    }
 }

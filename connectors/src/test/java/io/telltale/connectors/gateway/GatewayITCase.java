@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -94,16 +95,20 @@ class GatewayITCase {
     // ---- telemetry ----------------------------------------------------------------------------
 
     @Test
-    void validBatchIsAcceptedStampedAndKeyedBySession() throws Exception {
-        String session = newSession();
+    void aFirstBatchWithoutTokenStartsANewSessionUnderTheGatewaysIdStampedAndKeyedByIt() throws Exception {
+        String placeholder = newSession();
         long before = System.currentTimeMillis();
-        HttpResponse<String> response = postTelemetry(batch(session, 0), SHOP, null);
+        HttpResponse<String> response = postTelemetry(batch(placeholder, 0), SHOP, null);
 
         assertThat(response.statusCode()).isEqualTo(202);
         String token = response.headers().firstValue("X-Telltale-Session").orElseThrow();
-        assertThat(response.body()).contains("\"sessionToken\":\"" + token + "\"");
+        String session = response.headers().firstValue("X-Telltale-Session-Id").orElseThrow();
+        assertThat(session).isNotEqualTo(placeholder).matches("[0-9a-f-]{36}");
+        assertThat(response.body()).isEqualTo(
+                "{\"status\":\"accepted\",\"sessionId\":\"" + session + "\",\"sessionToken\":\"" + token + "\"}");
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue(SHOP);
-        assertThat(response.headers().firstValue("Access-Control-Expose-Headers")).hasValue("X-Telltale-Session");
+        assertThat(response.headers().firstValue("Access-Control-Expose-Headers"))
+                .hasValue("X-Telltale-Session, X-Telltale-Session-Id");
 
         ConsumerRecord<byte[], byte[]> record = await(config.topics().telemetry(), session);
         TelemetryBatch stamped = new TelemetryBatchSerde().deserialize(record.value());
@@ -112,47 +117,98 @@ class GatewayITCase {
         assertThat(stamped.receivedAt()).isBetween(before, System.currentTimeMillis());
         assertThat(record.timestamp()).as("record timestamp: the job's event time").isEqualTo(stamped.receivedAt());
         assertThat(stamped.mouse().size()).isEqualTo(3);
-        assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("\"futureField\":\"kept\"");
+        String json = new String(record.value(), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"futureField\":\"kept\"").doesNotContain(placeholder);
 
         // The token carries the session on: seq 1 with it is accepted, with no new token.
         HttpResponse<String> next = postTelemetry(batch(session, 1), SHOP, token);
         assertThat(next.statusCode()).isEqualTo(202);
         assertThat(next.headers().firstValue("X-Telltale-Session")).isEmpty();
+        assertThat(next.body()).isEqualTo("{\"status\":\"accepted\"}");
+    }
+
+    @Test
+    void nobodyCanPostIntoAnotherSessionBySendingSeqZeroWithoutAToken() throws Exception {
+        Started victim = startSession();
+        assertThat(postTelemetry(batch(victim.sessionId(), 1), SHOP, victim.token()).statusCode()).isEqualTo(202);
+
+        // The attacker knows the victim's session id and sends a first batch for it, without a token.
+        String forged = batch(victim.sessionId(), 0).replace("\"route\":\"/p/1\"", "\"route\":\"/forged\"");
+        HttpResponse<String> attempt = postTelemetry(forged, SHOP, null);
+        assertThat(attempt.statusCode()).isEqualTo(202);
+        String elsewhere = attempt.headers().firstValue("X-Telltale-Session-Id").orElseThrow();
+        assertThat(elsewhere).isNotEqualTo(victim.sessionId());
+        assertThat(new String(await(config.topics().telemetry(), elsewhere).value(), StandardCharsets.UTF_8))
+                .contains("\"/forged\"");
+        // ... and its token, issued for the new session, opens nothing else.
+        String attackerToken = attempt.headers().firstValue("X-Telltale-Session").orElseThrow();
+        assertRefused(postTelemetry(batch(victim.sessionId(), 2), SHOP, attackerToken), 401, "SESSION_TOKEN_INVALID");
+
+        assertThat(recordsKeyed(config.topics().telemetry(), victim.sessionId()))
+                .hasSize(2)
+                .allSatisfy(value -> assertThat(value).doesNotContain("/forged"));
+    }
+
+    @Test
+    void aBackendStartsSessionsWithItsApiKey() throws Exception {
+        assertRefused(http.send(sessions("{\"siteKey\":\"" + SITE_KEY + "\"}", null), HttpResponse.BodyHandlers.ofString()),
+                401, "API_KEY_REQUIRED");
+        assertRefused(http.send(sessions("{\"siteKey\":\"site_nope\"}", API_KEY), HttpResponse.BodyHandlers.ofString()),
+                403, "UNKNOWN_SITE_KEY");
+        assertRefused(http.send(sessions("{}", API_KEY), HttpResponse.BodyHandlers.ofString()), 400, "SITE_KEY_REQUIRED");
+        assertRefused(http.send(sessions("{\"siteKey\":", API_KEY), HttpResponse.BodyHandlers.ofString()), 400,
+                "MALFORMED_JSON");
+
+        HttpResponse<String> started =
+                http.send(sessions("{\"siteKey\":\"" + SITE_KEY + "\"}", API_KEY), HttpResponse.BodyHandlers.ofString());
+        assertThat(started.statusCode()).isEqualTo(201);
+        assertThat(started.headers().firstValue("Cache-Control")).hasValue("no-store");
+        String session = GatewayJson.stringField(started.body().getBytes(StandardCharsets.UTF_8), "sessionId");
+        String token = GatewayJson.stringField(started.body().getBytes(StandardCharsets.UTF_8), "sessionToken");
+
+        // The page's first batch carries the backend's id and token, and stays in that session.
+        HttpResponse<String> first = postTelemetry(batch(session, 0), SHOP, token);
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(first.headers().firstValue("X-Telltale-Session-Id")).isEmpty();
+        assertThat(new TelemetryBatchSerde().deserialize(await(config.topics().telemetry(), session).value()).sequence())
+                .isZero();
     }
 
     @Test
     void beaconCarriesSiteKeyAndTokenInTheQuery() throws Exception {
-        String session = newSession();
-        String token = postTelemetry(batch(session, 0), SHOP, null).headers().firstValue("X-Telltale-Session").orElseThrow();
-        HttpRequest beacon = HttpRequest.newBuilder(uri("/v1/telemetry?siteKey=" + SITE_KEY + "&sessionToken=" + token))
+        Started session = startSession();
+        HttpRequest beacon = HttpRequest.newBuilder(
+                        uri("/v1/telemetry?siteKey=" + SITE_KEY + "&sessionToken=" + session.token()))
                 .header("Content-Type", "text/plain;charset=UTF-8").header("Origin", SHOP)
-                .POST(HttpRequest.BodyPublishers.ofString(batch(session, 1))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(batch(session.sessionId(), 1))).build();
         assertThat(http.send(beacon, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(202);
     }
 
     @Test
     void forwardedForIsBelievedOnlyFromATrustedProxy() throws Exception {
-        String viaProxy = newSession();
-        String raw = rawPost(PROXY, "/v1/telemetry", batch(viaProxy, 0),
-                "X-Telltale-Site-Key: " + SITE_KEY, "X-Forwarded-For: 198.51.100.1, 203.0.113.9");
+        Started viaProxy = startSession();
+        String raw = rawPost(PROXY, "/v1/telemetry", batch(viaProxy.sessionId(), 1),
+                "X-Telltale-Site-Key: " + SITE_KEY, "X-Telltale-Session: " + viaProxy.token(),
+                "X-Forwarded-For: 198.51.100.1, 203.0.113.9");
         assertThat(raw).startsWith("HTTP/1.1 202");
         // The rightmost untrusted hop; 198.51.100.1 was written by the client and is not believed.
-        assertThat(new TelemetryBatchSerde().deserialize(await(config.topics().telemetry(), viaProxy).value()).clientIp())
-                .isEqualTo("203.0.113.9");
+        assertThat(recordsKeyed(config.topics().telemetry(), viaProxy.sessionId()))
+                .anySatisfy(value -> assertThat(value).contains("\"clientIp\":\"203.0.113.9\""));
 
-        String direct = newSession();
-        HttpRequest spoofed = telemetryRequest(batch(direct, 0), SHOP, null).header("X-Forwarded-For", "203.0.113.9").build();
-        assertThat(http.send(spoofed, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(202);
-        assertThat(new TelemetryBatchSerde().deserialize(await(config.topics().telemetry(), direct).value()).clientIp())
+        HttpRequest spoofed = telemetryRequest(batch(newSession(), 0), SHOP, null).header("X-Forwarded-For", "203.0.113.9").build();
+        HttpResponse<String> direct = http.send(spoofed, HttpResponse.BodyHandlers.ofString());
+        assertThat(direct.statusCode()).isEqualTo(202);
+        String directSession = direct.headers().firstValue("X-Telltale-Session-Id").orElseThrow();
+        assertThat(new TelemetryBatchSerde().deserialize(await(config.topics().telemetry(), directSession).value()).clientIp())
                 .isEqualTo("127.0.0.1");
     }
 
     @Test
     void sessionTokensMustBeIssuedForThisSiteAndSessionAndFresh() throws Exception {
-        String session = newSession();
-        String token = postTelemetry(batch(session, 0), SHOP, null).headers().firstValue("X-Telltale-Session").orElseThrow();
-        String otherSession = newSession();
-        String otherToken = postTelemetry(batch(otherSession, 0), SHOP, null).headers().firstValue("X-Telltale-Session").orElseThrow();
+        Started started = startSession();
+        String session = started.sessionId();
+        String token = started.token();
+        String otherToken = startSession().token();
 
         assertRefused(postTelemetry(batch(session, 1), SHOP, null), 401, "SESSION_TOKEN_REQUIRED");
         assertRefused(postTelemetry(batch(session, 1), SHOP, otherToken), 401, "SESSION_TOKEN_INVALID");
@@ -170,6 +226,7 @@ class GatewayITCase {
         HttpResponse<String> renewed = postTelemetry(batch(session, 2), SHOP, old);
         assertThat(renewed.statusCode()).isEqualTo(202);
         assertThat(renewed.headers().firstValue("X-Telltale-Session")).isPresent().get().isNotEqualTo(old);
+        assertThat(renewed.headers().firstValue("X-Telltale-Session-Id")).isEmpty();
     }
 
     @Test
@@ -277,6 +334,25 @@ class GatewayITCase {
 
     static String newSession() {
         return "s-" + UUID.randomUUID();
+    }
+
+    /** A session as the gateway starts one: the id it chose and the token it issued. */
+    record Started(String sessionId, String token) {}
+
+    /** Starts a session the way the SDK does: a first batch without a token. */
+    static Started startSession() throws Exception {
+        HttpResponse<String> first = postTelemetry(batch(newSession(), 0), SHOP, null);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+        return new Started(first.headers().firstValue("X-Telltale-Session-Id").orElseThrow(),
+                first.headers().firstValue("X-Telltale-Session").orElseThrow());
+    }
+
+    static HttpRequest sessions(String body, String apiKey) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri("/v1/sessions")).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (apiKey != null) {
+            b.header("Authorization", "Bearer " + apiKey);
+        }
+        return b.build();
     }
 
     /** A small valid batch, with a field this build does not know (kept through the gateway). */
@@ -390,21 +466,39 @@ class GatewayITCase {
         throw new AssertionError("no verdict with " + contains + " within " + TIMEOUT + "; last answer " + body);
     }
 
-    /** The record of {@code topic} keyed {@code key}, read from the start. */
+    /** Every value of {@code topic} keyed {@code key} so far, once at least one arrived. */
+    static List<String> recordsKeyed(String topic, String key) {
+        return scan(topic, key, false).stream().map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList();
+    }
+
+    /** The first record of {@code topic} keyed {@code key}, read from the start. */
     static ConsumerRecord<byte[], byte[]> await(String topic, String key) {
+        return scan(topic, key, true).get(0);
+    }
+
+    /**
+     * Records of {@code topic} keyed {@code key}, read from the start: the first one, or all up to
+     * the end of the topic once at least one arrived.
+     */
+    static List<ConsumerRecord<byte[], byte[]>> scan(String topic, String key, boolean firstOnly) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = List.of(new TopicPartition(topic, 0));
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (key.equals(new String(record.key(), StandardCharsets.UTF_8))) {
-                        return record;
+                        found.add(record);
                     }
+                }
+                boolean atEnd = consumer.position(partition) >= consumer.endOffsets(List.of(partition)).get(partition);
+                if (!found.isEmpty() && (firstOnly || atEnd)) {
+                    return found;
                 }
             }
         }
