@@ -72,6 +72,39 @@ public final class BehaviourModelArtifact {
         out.write('\n');
     }
 
+    /** Where {@link #load} finds an artifact packed into a jar rather than on a file system. */
+    public static final String CLASSPATH_SCHEME = "classpath:";
+
+    /**
+     * Reads the artifact at {@code location}: {@code classpath:<resource>} from the context class
+     * loader (the job jar's, on a cluster), anything else as a path or URI through Flink's file
+     * systems (a local path, {@code file://}, {@code s3://}, {@code hdfs://} with its plugin).
+     *
+     * @throws IOException if there is nothing at the location or it is not a valid artifact
+     */
+    public static BehaviourModel load(String location) throws IOException {
+        try (InputStream in = open(location)) {
+            return read(in);
+        } catch (IOException e) {
+            throw new IOException("cannot read the model at " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static InputStream open(String location) throws IOException {
+        if (location.startsWith(CLASSPATH_SCHEME)) {
+            String resource = location.substring(CLASSPATH_SCHEME.length()).replaceFirst("^/", "");
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            InputStream in = (loader != null ? loader : BehaviourModelArtifact.class.getClassLoader())
+                    .getResourceAsStream(resource);
+            if (in == null) {
+                throw new IOException("no such resource on the classpath: " + resource);
+            }
+            return in;
+        }
+        org.apache.flink.core.fs.Path path = new org.apache.flink.core.fs.Path(location);
+        return path.getFileSystem().open(path);
+    }
+
     /** @throws IOException if the artifact is not JSON, not this format, or names an unknown feature */
     public static BehaviourModel read(InputStream in) throws IOException {
         JsonNode root = MAPPER.readTree(in);
