@@ -73,7 +73,7 @@ final class EvaluationText {
             md.append("`HumanNormsCalibration` over these same datasets, all users (core/README.md). Its human false-positive\n");
             md.append("rates are therefore in-sample, an optimistic bound; nothing here was fitted to any bot family.\n");
             md.append("A trained model, evaluated with users held out by fold, is reported separately in\n");
-            md.append("[behaviour-v3/evaluation.md](behaviour-v3/evaluation.md) (experimental; not the job's default).\n\n");
+            md.append("[behaviour-v4/evaluation.md](behaviour-v4/evaluation.md) (experimental; not the job's default).\n\n");
         } else {
             md.append("`").append(r.model()).append("` is trained (`BehaviourTrainer`): human quantile grids on people only, a\n");
             md.append("logistic regression of people against the capture-matched generated families, calibration knots on\n");

@@ -9,8 +9,8 @@ import java.io.IOException;
  * ms while it moves, interpolated between the two moves around that instant, so that the shape
  * measured here means the same whether the capture sent a move every 16 ms (a browser at 60 Hz)
  * or every 110 ms (a remote-desktop recording). Measures on raw samples (path residual, turning
- * angles) change with the sampling rate; AUC 0.86 and 0.99 on the capture-only comparisons of
- * docs/behaviour-v3/evaluation.md.
+ * angles) change with the sampling rate: the raw path residual's AUC is 0.86 and 0.99 in the
+ * capture-only comparisons of docs/evaluation.md.
  *
  * <p>A grid instant belongs to the pair of consecutive moves {@code (t0, t1]} around it, and only
  * when the two are at most {@link MouseMotion#STROKE_BREAK_MS} apart (one movement segment); so a
