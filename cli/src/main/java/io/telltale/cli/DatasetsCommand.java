@@ -3,8 +3,6 @@ package io.telltale.cli;
 import io.telltale.connectors.model.BehaviourModelArtifact;
 import io.telltale.core.scoring.HumanNormsModel;
 import io.telltale.core.scoring.RiskModel;
-import java.io.InputStream;
-import java.nio.file.Files;
 import io.telltale.evaluation.DatasetConversion;
 import io.telltale.evaluation.Datasets;
 import io.telltale.evaluation.DropCounts;
@@ -80,12 +78,9 @@ final class DatasetsCommand {
 
         @Override
         public Integer call() throws Exception {
-            RiskModel riskModel = HumanNormsModel.standard();
-            if (model != null) {
-                try (InputStream in = Files.newInputStream(model)) {
-                    riskModel = BehaviourModelArtifact.read(in);
-                }
-            }
+            RiskModel riskModel = model != null
+                    ? BehaviourModelArtifact.load(model.toAbsolutePath().toString())
+                    : HumanNormsModel.standard();
             ScoreAgreement.Result r = ScoreAgreement.compare(batches, scores, riskModel);
             System.out.printf("telltale datasets verify: %d sessions, %d final job scores, %d missing, %d duplicated, "
                             + "%d disagreeing, max difference %.2e%n",

@@ -3,17 +3,13 @@ package io.telltale.cli;
 import io.telltale.connectors.RawRecord;
 import io.telltale.connectors.file.NdjsonFileSink;
 import io.telltale.connectors.file.NdjsonRecordFormat;
-import io.telltale.connectors.model.BehaviourModelArtifact;
 import io.telltale.connectors.serde.DeadLetterSerde;
-import io.telltale.core.scoring.HumanNormsModel;
-import io.telltale.core.scoring.RiskModel;
 import io.telltale.connectors.serde.RiskScoreSerde;
 import io.telltale.core.wire.DeadLetter;
 import io.telltale.core.wire.RiskScore;
 import io.telltale.job.TelltaleJob;
 import io.telltale.job.TelltaleOptions;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -54,7 +50,8 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--final-only", description = "Write only each session's final score.")
     boolean finalOnly;
 
-    @Option(names = "--model", description = "A model artifact from `telltale train` (default: the built-in human-norms-v1).")
+    @Option(names = "--model", description = "A model artifact from `telltale train` (default: the built-in human-norms-v1);"
+                    + " the same as --set telltale.model.path=<file>.")
     Path model;
 
     @Option(
@@ -80,6 +77,9 @@ final class ScoreCommand implements Callable<Integer> {
         }
         // Lines of a file have no record timestamps: event time is each batch's own start.
         config.set(TelltaleOptions.EVENT_TIME, TelltaleOptions.EventTime.BATCH_START);
+        if (model != null) {
+            settings.put(TelltaleOptions.MODEL_PATH.key(), model.toAbsolutePath().toString());
+        }
         config = JobSettings.apply(config, settings);
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config);
@@ -92,18 +92,11 @@ final class ScoreCommand implements Callable<Integer> {
                 .build();
         RiskScoreSerde scoreSerde = new RiskScoreSerde();
         DeadLetterSerde deadLetterSerde = new DeadLetterSerde();
-        RiskModel riskModel = HumanNormsModel.standard();
-        if (model != null) {
-            try (InputStream in = Files.newInputStream(model)) {
-                riskModel = BehaviourModelArtifact.read(in);
-            }
-        }
         new TelltaleJob(
                         source,
                         new NdjsonFileSink<RiskScore>(output, scoreSerde::serialize),
                         new NdjsonFileSink<DeadLetter>(deadLetterPath, deadLetterSerde::serialize),
-                        config,
-                        riskModel)
+                        config)
                 .execute(env);
 
         System.out.printf(

@@ -31,12 +31,15 @@ public final class BehaviourTrainer {
      * Left out: sampling-rhythm features (interval CV, identical intervals, pause share), whose
      * human values are set by the capture, not the person; curvature, direction entropy and
      * micro-moves, which the capture-artefact check of docs/evaluation.md shows to separate fast
-     * from slow captures of the same people; scroll and touch, of which no real recordings are at hand.
+     * from slow captures of the same people, and for the same reason the path residual on raw
+     * samples (its shape is read on the 200 ms pointer grid instead); scroll and touch, of which no
+     * real recordings are at hand.
      */
     public static final List<Feature> FEATURES = List.of(
             Feature.MOUSE_SPEED_MEAN, Feature.MOUSE_SPEED_CV, Feature.MOUSE_ACCELERATION_CV, Feature.MOUSE_JERK_CV,
             Feature.MOUSE_STRAIGHTNESS_MEAN, Feature.MOUSE_STRAIGHTNESS_STD, Feature.CLICK_NO_APPROACH_SHARE,
-            Feature.MOUSE_TELEPORT_SHARE, Feature.MOUSE_PATH_RESIDUAL, Feature.MOUSE_RESIDUAL_AUTOCORRELATION,
+            Feature.MOUSE_TELEPORT_SHARE, Feature.MOUSE_GRID_SPEED_CV, Feature.MOUSE_GRID_RESIDUAL,
+            Feature.MOUSE_GRID_RESIDUAL_AUTOCORRELATION, Feature.MOUSE_SUBMOVEMENT_RATE,
             Feature.KEY_DWELL_MEAN, Feature.KEY_DWELL_CV, Feature.KEY_FLIGHT_MEAN, Feature.KEY_FLIGHT_CV,
             Feature.KEY_FLIGHT_SKEW, Feature.KEY_FLIGHT_LOG_SD, Feature.KEY_DWELL_SKEW);
 

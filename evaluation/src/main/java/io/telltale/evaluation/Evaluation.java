@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -408,17 +409,29 @@ public final class Evaluation {
         rows.add(new ArtefactRow(comparison, captureOnly, SCORE, sa.length, sb.length, num(Separation.auc(sa, sb))));
     }
 
-    /** The pointer features the model scores (all pointer features for a model that does not say). */
+    /**
+     * The pointer features the model scores (all pointer features for a model that does not say),
+     * then the shape features measured on raw samples and on the canonical 200 ms grid, so the
+     * report shows which of them a model could lean on without seeing capture.
+     */
     private List<Feature> usedFeatures() {
         Set<Feature> pointer = EnumSet.range(Feature.MOUSE_SPEED_MEAN, Feature.MOUSE_TELEPORT_SHARE);
+        Set<Feature> used = new LinkedHashSet<>();
         if (trainer != null) {
-            return BehaviourTrainer.FEATURES.stream().filter(pointer::contains).toList();
+            BehaviourTrainer.FEATURES.stream().filter(pointer::contains).forEach(used::add);
+        } else if (model instanceof HumanNormsModel norms) {
+            norms.norms().stream().map(HumanNorm::feature).filter(pointer::contains).forEach(used::add);
+        } else {
+            used.addAll(pointer);
         }
-        if (model instanceof HumanNormsModel norms) {
-            return norms.norms().stream().map(HumanNorm::feature).filter(pointer::contains).toList();
-        }
-        return List.copyOf(pointer);
+        used.addAll(SHAPE_CANDIDATES);
+        return List.copyOf(used);
     }
+
+    /** Shape features on raw samples and on the 200 ms grid: always in the capture-artefact check. */
+    static final List<Feature> SHAPE_CANDIDATES = List.of(Feature.MOUSE_PATH_RESIDUAL,
+            Feature.MOUSE_RESIDUAL_AUTOCORRELATION, Feature.MOUSE_GRID_SPEED_CV, Feature.MOUSE_GRID_RESIDUAL,
+            Feature.MOUSE_GRID_RESIDUAL_AUTOCORRELATION, Feature.MOUSE_SUBMOVEMENT_RATE);
 
     static Double num(double value) {
         return Double.isNaN(value) || Double.isInfinite(value) ? null : value;

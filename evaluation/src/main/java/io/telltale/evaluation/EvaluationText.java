@@ -73,7 +73,7 @@ final class EvaluationText {
             md.append("`HumanNormsCalibration` over these same datasets, all users (core/README.md). Its human false-positive\n");
             md.append("rates are therefore in-sample, an optimistic bound; nothing here was fitted to any bot family.\n");
             md.append("A trained model, evaluated with users held out by fold, is reported separately in\n");
-            md.append("[behaviour-v3/evaluation.md](behaviour-v3/evaluation.md) (experimental; not the job's default).\n\n");
+            md.append("[behaviour-v4/evaluation.md](behaviour-v4/evaluation.md) (experimental; not the job's default).\n\n");
         } else {
             md.append("`").append(r.model()).append("` is trained (`BehaviourTrainer`): human quantile grids on people only, a\n");
             md.append("logistic regression of people against the capture-matched generated families, calibration knots on\n");
@@ -121,6 +121,10 @@ final class EvaluationText {
             would score 60 Hz browser users differently from the 9 Hz remote-desktop people it was set on. That
             is why the bot figures above are capture-matched. The evaluation step of CI fails when the model's
             score itself separates the two captures of the first two comparisons by more than 0.05 AUC from chance.
+            After the model's own features, each comparison lists the path shape measured on raw samples
+            (`mouse_path_residual`, `mouse_residual_autocorrelation`) and on the canonical 200 ms pointer grid
+            (`mouse_grid_*`, `mouse_submovement_rate`; core/README.md), whether or not the model scores them:
+            the first two see the sampling rate, the grid is what a model may read instead.
 
             ## Limits of these figures
 

@@ -2,6 +2,7 @@ package io.telltale.job;
 
 import io.telltale.connectors.RawRecord;
 import io.telltale.connectors.kafka.TelltaleKafka;
+import io.telltale.connectors.model.BehaviourModelArtifact;
 import io.telltale.connectors.serde.ValidationLimits;
 import io.telltale.core.profile.ProfileRisk;
 import io.telltale.core.scoring.ActionThresholds;
@@ -21,7 +22,9 @@ import io.telltale.job.state.BatchFeaturesSerializer;
 import io.telltale.job.state.SessionAccumulatorSerializer;
 import io.telltale.job.state.WireRecordSerializers;
 import io.telltale.job.windows.ContinuousScoringTrigger;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -90,7 +93,7 @@ public final class TelltaleJob {
             Sink<RiskScore> riskScoreSink,
             Sink<DeadLetter> deadLetterSink,
             Configuration config) {
-        this(telemetrySource, riskScoreSink, deadLetterSink, config, HumanNormsModel.standard());
+        this(telemetrySource, riskScoreSink, deadLetterSink, config, configuredModel(config));
     }
 
     public TelltaleJob(
@@ -104,6 +107,24 @@ public final class TelltaleJob {
         this.deadLetterSink = deadLetterSink;
         this.config = config;
         this.model = model;
+    }
+
+    /**
+     * The model {@link TelltaleOptions#MODEL_PATH} names, or the built-in {@code human-norms-v1}.
+     *
+     * @throws IllegalArgumentException if the named model cannot be read: a job that cannot score
+     *     as configured must not start scoring with another model
+     */
+    public static RiskModel configuredModel(Configuration config) {
+        Optional<String> location = config.getOptional(TelltaleOptions.MODEL_PATH).filter(s -> !s.isBlank());
+        if (location.isEmpty()) {
+            return HumanNormsModel.standard();
+        }
+        try {
+            return BehaviourModelArtifact.load(location.get());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(TelltaleOptions.MODEL_PATH.key() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Also applies policies to the scores and sends alerts (docs/alerts.md). */

@@ -146,6 +146,17 @@ public final class TelltaleOptions {
                     .defaultValue(0.8)
                     .withDescription("Score at or above which a session is blocked.");
 
+    public static final ConfigOption<String> MODEL_PATH =
+            key("telltale.model.path")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "The behaviour model the job scores with: a `telltale train` artifact at a"
+                                    + " path or URI any Flink file system reads (file://, s3://, hdfs://), or"
+                                    + " classpath:<resource> for one packed into the job jar. Unset: the"
+                                    + " built-in human-norms-v1. A model that cannot be read stops the job"
+                                    + " at start, before it reads any telemetry.");
+
     public static final ConfigOption<Duration> DEDUP_STATE_TTL =
             key("telltale.state.dedup-ttl")
                     .durationType()
@@ -198,6 +209,7 @@ public final class TelltaleOptions {
                     SOURCE_IDLENESS,
                     CHALLENGE_THRESHOLD,
                     BLOCK_THRESHOLD,
+                    MODEL_PATH,
                     DEDUP_STATE_TTL,
                     PROFILES_ENABLED,
                     PROFILE_TTL,

@@ -21,7 +21,7 @@ import java.util.Map;
  * the job reads. Learned parameters only, no training library needed to score:
  *
  * <pre>
- * {"format": "telltale-behaviour-model", "formatVersion": 1, "version": "behaviour-v3",
+ * {"format": "telltale-behaviour-model", "formatVersion": 1, "version": "behaviour-v4",
  *  "training": {...how it was trained...},
  *  "noveltyZ": 2.5, "noveltyWeight": 0.4, "intercept": -1.2,
  *  "inputs": [{"feature": "mouse_speed_cv", "weight": -0.8, "missingWeight": 0.0, "humanQuantiles": [101 numbers]}],
@@ -70,6 +70,39 @@ public final class BehaviourModelArtifact {
         }
         out.write(MAPPER.writeValueAsBytes(root));
         out.write('\n');
+    }
+
+    /** Where {@link #load} finds an artifact packed into a jar rather than on a file system. */
+    public static final String CLASSPATH_SCHEME = "classpath:";
+
+    /**
+     * Reads the artifact at {@code location}: {@code classpath:<resource>} from the context class
+     * loader (the job jar's, on a cluster), anything else as a path or URI through Flink's file
+     * systems (a local path, {@code file://}, {@code s3://}, {@code hdfs://} with its plugin).
+     *
+     * @throws IOException if there is nothing at the location or it is not a valid artifact
+     */
+    public static BehaviourModel load(String location) throws IOException {
+        try (InputStream in = open(location)) {
+            return read(in);
+        } catch (IOException e) {
+            throw new IOException("cannot read the model at " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static InputStream open(String location) throws IOException {
+        if (location.startsWith(CLASSPATH_SCHEME)) {
+            String resource = location.substring(CLASSPATH_SCHEME.length()).replaceFirst("^/", "");
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            InputStream in = (loader != null ? loader : BehaviourModelArtifact.class.getClassLoader())
+                    .getResourceAsStream(resource);
+            if (in == null) {
+                throw new IOException("no such resource on the classpath: " + resource);
+            }
+            return in;
+        }
+        org.apache.flink.core.fs.Path path = new org.apache.flink.core.fs.Path(location);
+        return path.getFileSystem().open(path);
     }
 
     /** @throws IOException if the artifact is not JSON, not this format, or names an unknown feature */

@@ -12,10 +12,16 @@ import io.telltale.core.wire.EventCounts;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BehaviourModelArtifactTest {
 
@@ -53,6 +59,44 @@ class BehaviourModelArtifactTest {
                  "calibration": {"raw": [0, 1], "score": [0, 1]}}""")).hasMessageContaining("mouse_mood");
         assertThatThrownBy(() -> read("""
                 {"format": "telltale-behaviour-model", "formatVersion": 2}""")).hasMessageContaining("version 2");
+    }
+
+    @Test
+    void loadsFromAPathAUriAndTheClasspath(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("io/telltale/model.json");
+        Files.createDirectories(file.getParent());
+        try (OutputStream out = Files.newOutputStream(file)) {
+            BehaviourModelArtifact.write(model(), Map.of("command", "test"), out);
+        }
+
+        assertThat(BehaviourModelArtifact.load(file.toString()).version()).isEqualTo("behaviour-test");
+        assertThat(BehaviourModelArtifact.load(file.toUri().toString()).version()).isEqualTo("behaviour-test");
+
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        try (URLClassLoader jar = new URLClassLoader(new URL[] {dir.toUri().toURL()}, null)) {
+            thread.setContextClassLoader(jar);
+            assertThat(BehaviourModelArtifact.load("classpath:io/telltale/model.json").version())
+                    .isEqualTo("behaviour-test");
+            assertThatThrownBy(() -> BehaviourModelArtifact.load("classpath:io/telltale/other.json"))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("classpath:io/telltale/other.json")
+                    .hasMessageContaining("no such resource");
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+    }
+
+    @Test
+    void aMissingOrForeignFileIsAnErrorNamingIt(@TempDir Path dir) throws IOException {
+        Path missing = dir.resolve("missing.json");
+        assertThatThrownBy(() -> BehaviourModelArtifact.load(missing.toString()))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(missing.toString());
+        Path notAModel = Files.writeString(dir.resolve("scores.json"), "{\"score\": 0.4}");
+        assertThatThrownBy(() -> BehaviourModelArtifact.load(notAModel.toString()))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("not a telltale-behaviour-model artifact");
     }
 
     private static BehaviourModel read(String json) throws IOException {

@@ -18,6 +18,11 @@ public enum Feature {
     MOUSE_DIRECTION_ENTROPY("mouse_direction_entropy", "bits", "entropy of the distribution of direction changes between segments"),
     MOUSE_PATH_RESIDUAL("mouse_path_residual", "ratio", "mean distance of a sample from the midpoint of its neighbours, per px of path: how unsmooth the path is"),
     MOUSE_RESIDUAL_AUTOCORRELATION("mouse_residual_autocorrelation", "ratio", "lag-1 autocorrelation of second differences of the path: near -0.5 for noise added to a smooth path"),
+    // Mouse shape on the canonical 200 ms grid (PointerGrid): the same at any capture rate
+    MOUSE_GRID_SPEED_CV("mouse_grid_speed_cv", "ratio", "coefficient of variation of pointer speed over 200 ms steps inside movements"),
+    MOUSE_GRID_RESIDUAL("mouse_grid_residual", "ratio", "distance of the pointer from the midpoint of its positions 200 ms before and after, per px of path"),
+    MOUSE_GRID_RESIDUAL_AUTOCORRELATION("mouse_grid_residual_autocorrelation", "ratio", "lag-1 autocorrelation of 200 ms second differences of the path"),
+    MOUSE_SUBMOVEMENT_RATE("mouse_submovement_rate", "1/s", "speed peaks (sub-movements) per second of movement, on 200 ms steps"),
     MOUSE_PAUSE_SHARE("mouse_pause_share", "ratio", "share of inter-sample gaps that are pauses inside activity"),
     MOUSE_MICRO_MOVE_SHARE("mouse_micro_move_share", "ratio", "share of moves of at most a pixel or two: tremor and corrections"),
     // Mouse timing regularity

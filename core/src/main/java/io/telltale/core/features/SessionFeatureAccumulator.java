@@ -5,6 +5,7 @@ import io.telltale.core.trajectory.StrokeShapes;
 import io.telltale.core.trajectory.TrajectoryFingerprint;
 import io.telltale.core.wire.EventCounts;
 import io.telltale.core.wire.KeyTrack;
+import io.telltale.core.wire.MouseKind;
 import io.telltale.core.wire.MouseTrack;
 import io.telltale.core.wire.ScrollTrack;
 import io.telltale.core.wire.SessionContext;
@@ -41,14 +42,16 @@ public final class SessionFeatureAccumulator {
 
     /** First byte of the binary form. */
     /**
-     * 4 added the trajectory fingerprint; 3 added the shape state (path residuals, key-interval
-     * skewness); 2 added the session context. 1 to 3 are still read: their context is unknown, their
-     * shape features NaN and their trajectory fingerprint empty.
+     * 5 added the trajectory fingerprint; 4 the pointer grid; 3 the shape state (path residuals,
+     * key-interval skewness); 2 the session context. 1 to 4 are still read: what they lack is
+     * unknown, NaN or (the trajectory fingerprint) empty.
      */
-    static final int FORMAT_VERSION = 4;
+    static final int FORMAT_VERSION = 5;
 
     /** Speed samples (segments with positive duration, inside strokes) needed for speed statistics. */
     public static final int MIN_SPEED_SAMPLES = 20;
+    /** Steps of the 200 ms pointer grid needed for its features: two seconds of movement. */
+    public static final int MIN_GRID_STEPS = 10;
     /** Acceleration (or jerk) samples needed for their coefficient of variation. */
     public static final int MIN_DERIVATIVE_SAMPLES = 20;
     /** Strokes with enough geometry needed for straightness statistics. */
@@ -108,7 +111,7 @@ public final class SessionFeatureAccumulator {
         SessionRun run = new SessionRun();
         run.firstSequence = batch.sequence();
         run.lastSequence = batch.sequence();
-        foldMouse(batch.startedAt(), batch.mouse(), run.mouse);
+        foldMouse(batch.startedAt(), batch.mouse(), run.mouse, run.grid);
         foldKeys(batch.startedAt(), batch.keys(), run.keys);
         foldScroll(batch.startedAt(), batch.scroll(), run.scroll);
         foldTouch(batch.startedAt(), batch.touch(), run.touch);
@@ -150,14 +153,20 @@ public final class SessionFeatureAccumulator {
         }
     }
 
-    private static void foldMouse(long base, MouseTrack track, MouseMotion into) {
+    private static void foldMouse(long base, MouseTrack track, MouseMotion into, PointerGrid grid) {
         int n = minLength(track.t().length, track.x().length, track.y().length, track.kind().length);
         int[] order = timeOrder(track.t(), n);
         MouseMotion sample = new MouseMotion();
+        PointerGrid move = new PointerGrid();
         for (int k = 0; k < n; k++) {
             int i = order[k];
-            sample.resetToSample(base + track.t()[i], track.x()[i], track.y()[i], track.kind()[i]);
+            long t = base + track.t()[i];
+            sample.resetToSample(t, track.x()[i], track.y()[i], track.kind()[i]);
             into.append(sample);
+            if (track.kind()[i] == MouseKind.MOVE.code()) {
+                move.resetToMove(t, track.x()[i], track.y()[i]);
+                grid.append(move);
+            }
         }
     }
 
@@ -330,6 +339,19 @@ public final class SessionFeatureAccumulator {
             f.set(Feature.MOUSE_RESIDUAL_AUTOCORRELATION, (mouse.secondDiffLagProducts / mouse.secondDiffPairs)
                     / (mouse.secondDiffSquares / mouse.secondDiffs));
         }
+        PointerGrid grid = whole.grid;
+        f.set(Feature.MOUSE_GRID_SPEED_CV, grid.speed.coefficientOfVariation(MIN_GRID_STEPS));
+        if (grid.secondDiffs >= MIN_GRID_STEPS && grid.pathSum > 0) {
+            f.set(Feature.MOUSE_GRID_RESIDUAL, grid.residualSum / grid.pathSum);
+        }
+        if (grid.secondDiffPairs >= MIN_GRID_STEPS && grid.secondDiffSquares > 0) {
+            f.set(Feature.MOUSE_GRID_RESIDUAL_AUTOCORRELATION, (grid.secondDiffLagProducts / grid.secondDiffPairs)
+                    / (grid.secondDiffSquares / grid.secondDiffs));
+        }
+        if (grid.movingSteps >= MIN_GRID_STEPS) {
+            f.set(Feature.MOUSE_SUBMOVEMENT_RATE,
+                    grid.speedPeaks / (grid.movingSteps * (PointerGrid.GRID_MS / 1000.0)));
+        }
         long intervals = mouse.interval.count();
         if (intervals >= MIN_MOUSE_INTERVALS) {
             f.set(Feature.MOUSE_PAUSE_SHARE, (double) mouse.pauses / intervals);
@@ -444,7 +466,7 @@ public final class SessionFeatureAccumulator {
         for (int i = 0; i < runCount; i++) {
             acc.runs.add(SessionRun.readFrom(in, version));
         }
-        if (version >= 4) {
+        if (version >= 5) {
             acc.trajectory = TrajectoryFingerprint.readFrom(in);
         }
         return acc;

@@ -16,6 +16,7 @@ final class SessionRun {
     final KeystrokeRhythm keys = new KeystrokeRhythm();
     final ScrollRhythm scroll = new ScrollRhythm();
     final TouchContacts touch = new TouchContacts();
+    final PointerGrid grid = new PointerGrid();
 
     boolean overlaps(SessionRun other) {
         return firstSequence <= other.lastSequence && other.firstSequence <= lastSequence;
@@ -35,6 +36,7 @@ final class SessionRun {
         keys.merge(other.keys);
         scroll.merge(other.scroll);
         touch.merge(other.touch);
+        grid.merge(other.grid);
         widenSequences(other);
     }
 
@@ -44,6 +46,7 @@ final class SessionRun {
         keys.absorbOverlapping(other.keys);
         scroll.absorbOverlapping(other.scroll);
         touch.absorbOverlapping(other.touch);
+        grid.absorbOverlapping(other.grid);
         widenSequences(other);
     }
 
@@ -68,6 +71,7 @@ final class SessionRun {
         copy.keys.copyFrom(keys);
         copy.scroll.copyFrom(scroll);
         copy.touch.copyFrom(touch);
+        copy.grid.copyFrom(grid);
         return copy;
     }
 
@@ -80,9 +84,13 @@ final class SessionRun {
         touch.writeTo(out);
         mouse.writeShapeTo(out);
         keys.writeShapeTo(out);
+        grid.writeTo(out);
     }
 
-    /** @param version the accumulator's binary form: before 3 there is no shape state (it stays empty) */
+    /**
+     * @param version the accumulator's binary form: before 3 there is no shape state, before 4 no
+     *     pointer grid (they stay empty)
+     */
     static SessionRun readFrom(DataInput in, int version) throws IOException {
         SessionRun run = new SessionRun();
         run.firstSequence = BinaryForm.readVarLong(in);
@@ -94,6 +102,9 @@ final class SessionRun {
         if (version >= 3) {
             run.mouse.readShapeFrom(in);
             run.keys.readShapeFrom(in);
+        }
+        if (version >= 4) {
+            run.grid.readFrom(in);
         }
         return run;
     }

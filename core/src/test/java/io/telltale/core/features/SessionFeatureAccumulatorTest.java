@@ -2,6 +2,7 @@ package io.telltale.core.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.telltale.core.wire.DeviceInfo;
 import io.telltale.core.wire.MouseKind;
@@ -26,6 +27,10 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
     private static final Set<Feature> SHAPE_FEATURES = EnumSet.of(Feature.MOUSE_PATH_RESIDUAL,
             Feature.MOUSE_RESIDUAL_AUTOCORRELATION, Feature.KEY_FLIGHT_SKEW, Feature.KEY_FLIGHT_LOG_SD,
             Feature.KEY_DWELL_SKEW);
+
+    /** Added with binary form 4: NaN when read from an older form. */
+    private static final Set<Feature> GRID_FEATURES = EnumSet.of(Feature.MOUSE_GRID_SPEED_CV,
+            Feature.MOUSE_GRID_RESIDUAL, Feature.MOUSE_GRID_RESIDUAL_AUTOCORRELATION, Feature.MOUSE_SUBMOVEMENT_RATE);
 
     // ---- what the features measure
 
@@ -233,6 +238,7 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
             assertThat(whole.has(shape)).as(shape.key()).isTrue();
         }
 
+
         for (int seed = 0; seed < 8; seed++) {
             List<TelemetryBatch> batches = human.cutRandomly(5 + seed * 7, new Random(seed));
             assertSameFeatures(accumulate(batches).features(), whole);
@@ -282,6 +288,89 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
     }
 
     @Test
+    void thePointerGridGivesTheSameFeaturesForAnySplitOrderAndGrouping() {
+        Session wandering = continuousWandering(20, 0);
+        SessionFeatures whole = featuresOf(wandering.asOneBatch());
+        for (Feature grid : GRID_FEATURES) {
+            assertThat(whole.has(grid)).as(grid.key()).isTrue();
+        }
+
+        for (int seed = 0; seed < 8; seed++) {
+            Random random = new Random(seed);
+            List<TelemetryBatch> batches = wandering.cutRandomly(10 + seed * 9, random);
+            assertSameFeatures(accumulate(batches).features(), whole);
+            // MAX_RUNS contiguous groups, folded on their own, merged in random order: every gap stitches
+            List<SessionFeatureAccumulator> groups = new ArrayList<>();
+            int from = 0;
+            for (int g = 1; g <= SessionFeatureAccumulator.MAX_RUNS; g++) {
+                int to = g == SessionFeatureAccumulator.MAX_RUNS
+                        ? batches.size()
+                        : from + 1 + random.nextInt(batches.size() / SessionFeatureAccumulator.MAX_RUNS);
+                groups.add(accumulate(batches.subList(from, to)));
+                from = to;
+            }
+            Collections.shuffle(groups, random);
+            SessionFeatureAccumulator merged = new SessionFeatureAccumulator();
+            for (SessionFeatureAccumulator group : groups) {
+                merged.merge(random.nextBoolean() ? group : roundTrip(group));
+            }
+            assertSameFeatures(merged.features(), whole);
+        }
+    }
+
+    @Test
+    void theGridShapeOfOneMovementBarelyDependsOnTheCaptureRateUnlikeTheRawResidual() {
+        // the same movements reported at a browser's ~60 Hz and held at a remote desktop's ~9 Hz
+        Session browser = continuousWandering(20, 0);
+        Session remoteDesktop = continuousWandering(20, 110);
+        SessionFeatures fast = featuresOf(browser.asOneBatch());
+        SessionFeatures slow = featuresOf(remoteDesktop.asOneBatch());
+
+        double rawRatio = slow.get(Feature.MOUSE_PATH_RESIDUAL) / fast.get(Feature.MOUSE_PATH_RESIDUAL);
+        double gridRatio = slow.get(Feature.MOUSE_GRID_RESIDUAL) / fast.get(Feature.MOUSE_GRID_RESIDUAL);
+        assertThat(Math.abs(Math.log(gridRatio))).isLessThan(Math.abs(Math.log(rawRatio)) / 2);
+        assertThat(slow.get(Feature.MOUSE_SUBMOVEMENT_RATE))
+                .isCloseTo(fast.get(Feature.MOUSE_SUBMOVEMENT_RATE), within(0.5));
+        assertThat(slow.get(Feature.MOUSE_GRID_SPEED_CV))
+                .isCloseTo(fast.get(Feature.MOUSE_GRID_SPEED_CV), within(0.1));
+    }
+
+    /**
+     * Minimum-jerk strokes one after another with short pauses (one movement segment), reported
+     * every ~16 ms, or held at capture instants {@code captureMs} apart when that is positive.
+     */
+    private static Session continuousWandering(int strokes, long captureMs) {
+        Random random = new Random(17);
+        List<MouseSample> samples = new ArrayList<>();
+        long t = BEGINNING;
+        int x = 400;
+        int y = 300;
+        for (int i = 0; i < strokes; i++) {
+            int nx = 100 + random.nextInt(1000);
+            int ny = 100 + random.nextInt(500);
+            List<MouseSample> stroke = humanStroke(t, x, y, nx, ny, 600 + random.nextInt(600), i);
+            samples.addAll(stroke);
+            MouseSample last = stroke.get(stroke.size() - 1);
+            x = last.x();
+            y = last.y();
+            t = last.t() + 60 + random.nextInt(150);
+        }
+        if (captureMs <= 0) {
+            return session().mouse(samples);
+        }
+        List<MouseSample> held = new ArrayList<>();
+        int next = 0;
+        for (long at = BEGINNING; at <= samples.get(samples.size() - 1).t(); at += captureMs) {
+            while (next + 1 < samples.size() && samples.get(next + 1).t() <= at) {
+                next++;
+            }
+            MouseSample s = samples.get(next);
+            held.add(new MouseSample(at, s.x(), s.y(), MouseKind.MOVE));
+        }
+        return session().mouse(held);
+    }
+
+    @Test
     void mergingTwoNonAdjacentPartsThenTheGapStitchesExactly() {
         Session human = humanSession();
         SessionFeatures whole = featuresOf(human.asOneBatch());
@@ -322,7 +411,7 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
         SessionFeatures now = accumulate(humanSession().cutRandomly(12, new Random(3))).features();
 
         for (Feature feature : Feature.values()) {
-            if (SHAPE_FEATURES.contains(feature)) {
+            if (SHAPE_FEATURES.contains(feature) || GRID_FEATURES.contains(feature)) {
                 assertThat(read.features().get(feature)).as(feature.key()).isNaN();
             } else {
                 assertThat(read.features().get(feature)).as(feature.key()).isEqualTo(now.get(feature));
@@ -367,7 +456,7 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
         int size = bytesOf(acc).length;
 
         System.out.println("serialized accumulator after 2,000 batches: " + size + " bytes");
-        assertThat(size).isLessThan(800); // 722 with the shape state of binary form 3
+        assertThat(size).isLessThan(1_000); // 722 with the shape state of binary form 3, 910 with the grid of form 4
         assertThat(acc.counts().batches()).isEqualTo(2_000);
     }
 
