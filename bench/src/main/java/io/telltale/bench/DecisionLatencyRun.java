@@ -1,0 +1,170 @@
+package io.telltale.bench;
+
+import io.telltale.connectors.serde.InvalidRecordException;
+import io.telltale.connectors.serde.RiskScoreSerde;
+import io.telltale.core.wire.Action;
+import io.telltale.core.wire.RiskScore;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Time to decision under live load. Sessions start at a steady rate and send their batches in real
+ * time (each template's own send times, event times patched to now), so the job sees {@code rate}
+ * batches per second. For every session whose template crosses a threshold, the harness knows the
+ * batch that first pushes it over ({@link SessionTemplate#thresholdBatch()}, found by scoring
+ * every prefix with the job's own scorer); the latency is the broker's append time of the first
+ * score of that session with a challenge or block, minus the append time of that batch. Topics use
+ * log-append time, so both ends are read off the broker's clock. Checkpoints run every 10 s
+ * throughout; crossings in the warm-up are not counted.
+ */
+final class DecisionLatencyRun {
+
+    record Result(double targetBatchesPerSecond, double sentBatchesPerSecond, long sessionsStarted,
+            long crossings, long decided, long decidedBeforeCrossing, Percentiles latencyMs, Duration measured,
+            String loadBefore, String loadAfter) {}
+
+    private DecisionLatencyRun() {}
+
+    static Result measure(Workload workload, BenchKafka kafka, double batchesPerSecond, Duration warmUp,
+            Duration measure, int parallelism, Path checkpoints) throws Exception {
+        TelltaleUnderTest.Names names = TelltaleUnderTest.Names.of("latency");
+        kafka.createTopics(parallelism, names.all());
+        StreamExecutionEnvironment env = BenchFlink.environment(parallelism, checkpoints, 0);
+        TelltaleUnderTest.build(env, kafka.unboundedSource(names.telemetry(), "bench-latency"), kafka.bootstrap(),
+                names, "latency");
+        JobClient job = env.executeAsync("telltale-latency");
+
+        Map<String, Long> crossedAt = new ConcurrentHashMap<>();
+        Map<String, Long> decidedAt = new ConcurrentHashMap<>();
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread reader = new Thread(() -> readDecisions(kafka, names.scores(), running, decidedAt),
+                "bench-decisions");
+        reader.start();
+
+        String loadBefore = MachineGauges.loadAverage();
+        long started = System.currentTimeMillis();
+        long countFrom = started + warmUp.toMillis();
+        long stopAt = countFrom + measure.toMillis();
+        AtomicLong sent = new AtomicLong();
+        long sessions = replay(workload, kafka, names.telemetry(), batchesPerSecond, stopAt, countFrom, crossedAt, sent);
+        long sentDuring = sent.get();
+        // Let the last crossings be decided: one scoring interval and a checkpoint are ample.
+        Thread.sleep(Duration.ofSeconds(15).toMillis());
+        running.set(false);
+        reader.join();
+        job.cancel().get(60, TimeUnit.SECONDS);
+
+        List<Long> latencies = new ArrayList<>();
+        long early = 0;
+        for (Map.Entry<String, Long> crossing : crossedAt.entrySet()) {
+            Long decided = decidedAt.get(crossing.getKey());
+            if (decided == null) {
+                continue;
+            }
+            long latency = decided - crossing.getValue();
+            if (latency < 0) {
+                early++;
+            } else {
+                latencies.add(latency);
+            }
+        }
+        long[] samples = latencies.stream().mapToLong(Long::longValue).toArray();
+        return new Result(batchesPerSecond, sentDuring * 1000.0 / (stopAt - started), sessions, crossedAt.size(),
+                samples.length, early, Percentiles.of(samples), measure, loadBefore, MachineGauges.loadAverage());
+    }
+
+    /**
+     * Starts sessions at {@code batchesPerSecond / mean batches per session} per second and sends each
+     * batch at its session's start plus its send offset, until {@code stopAt}. Records the append time
+     * of each threshold batch sent after {@code countFrom}.
+     */
+    private static long replay(Workload workload, BenchKafka kafka, String topic, double batchesPerSecond,
+            long stopAt, long countFrom, Map<String, Long> crossedAt, AtomicLong sent) throws InterruptedException {
+        double meanBatches = workload.templates.stream().mapToInt(SessionTemplate::batchCount).average().orElse(1);
+        double sessionsPerMs = batchesPerSecond / meanBatches / 1000.0;
+        // Pending sends: {send time, session, batch index, session start}.
+        PriorityQueue<long[]> due = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
+        long session = 0;
+        long epoch = System.currentTimeMillis();
+        try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
+            while (true) {
+                long now = System.currentTimeMillis();
+                if (now >= stopAt) {
+                    break;
+                }
+                while (session < (now - epoch) * sessionsPerMs) {
+                    SessionTemplate template = workload.templateOf(session);
+                    due.add(new long[] {now + template.batch(0).sentAfterMs(), session, 0, now});
+                    session++;
+                }
+                while (!due.isEmpty() && due.peek()[0] <= now) {
+                    long[] next = due.poll();
+                    SessionTemplate template = workload.templateOf(next[1]);
+                    int index = (int) next[2];
+                    byte[] id = SessionTemplate.sessionIdBytes(next[1]);
+                    byte[] value = template.render(index, id, next[3]);
+                    boolean crossing = index == template.thresholdBatch() && now >= countFrom;
+                    String sessionId = crossing ? new String(id, StandardCharsets.US_ASCII) : null;
+                    producer.send(new ProducerRecord<>(topic, id, value), (metadata, error) -> {
+                        if (error == null && sessionId != null) {
+                            crossedAt.put(sessionId, metadata.timestamp());
+                        }
+                    });
+                    sent.incrementAndGet();
+                    if (index + 1 < template.batchCount()) {
+                        next[0] = next[3] + template.batch(index + 1).sentAfterMs();
+                        next[2] = index + 1;
+                        due.add(next);
+                    }
+                }
+                Thread.sleep(1);
+            }
+        }
+        return session;
+    }
+
+    /** The append time of each session's first score that challenges or blocks it. */
+    private static void readDecisions(BenchKafka kafka, String topic, AtomicBoolean running,
+            Map<String, Long> decidedAt) {
+        Properties props = new Properties();
+        props.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());
+        props.setProperty(ConsumerConfig.GROUP_ID_CONFIG, "bench-decisions");
+        props.setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        RiskScoreSerde serde = new RiskScoreSerde();
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            while (running.get()) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    RiskScore score;
+                    try {
+                        score = serde.deserialize(record.value());
+                    } catch (InvalidRecordException e) {
+                        throw new IllegalStateException("the job wrote a score its own serde rejects", e);
+                    }
+                    if (score.action() != Action.MONITOR && !decidedAt.containsKey(score.sessionId())) {
+                        decidedAt.put(score.sessionId(), record.timestamp());
+                    }
+                }
+            }
+        }
+    }
+}

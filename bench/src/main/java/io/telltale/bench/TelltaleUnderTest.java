@@ -1,0 +1,49 @@
+package io.telltale.bench;
+
+import io.telltale.connectors.RawRecord;
+import io.telltale.connectors.kafka.TelltaleKafka;
+import io.telltale.connectors.siem.AlertSinkOptions;
+import io.telltale.job.AlertStage;
+import io.telltale.job.TelltaleJob;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The Telltale job as deployed (default settings: 30 min sessions, continuous scoring every 5 s,
+ * deduplication, policies and alerts), reading {@code names.telemetry()}. Scores and dead letters
+ * go out at least once, so a score's append time is when the job produced it; the alerts topic
+ * keeps its exactly-once transactions, committed on each checkpoint.
+ */
+final class TelltaleUnderTest {
+
+    /** Topics of one run; every run gets its own so runs do not see each other's records. */
+    record Names(String telemetry, String scores, String deadLetters, String alerts) {
+        static Names of(String run) {
+            return new Names("bench." + run + ".telemetry", "bench." + run + ".scores",
+                    "bench." + run + ".dead-letters", "bench." + run + ".alerts");
+        }
+
+        String[] all() {
+            return new String[] {telemetry, scores, deadLetters, alerts};
+        }
+    }
+
+    private TelltaleUnderTest() {}
+
+    static void build(StreamExecutionEnvironment env, Source<RawRecord, ?, ?> source, String bootstrap, Names names,
+            String run) {
+        Configuration config = new Configuration();
+        config.set(AlertSinkOptions.ALERTS_TOPIC, names.alerts());
+        new TelltaleJob(
+                        source,
+                        TelltaleKafka.riskScoreSink(
+                                bootstrap, names.scores(), DeliveryGuarantee.AT_LEAST_ONCE, null, null),
+                        TelltaleKafka.deadLetterSink(
+                                bootstrap, names.deadLetters(), DeliveryGuarantee.AT_LEAST_ONCE, null, null),
+                        config)
+                .withAlerts(AlertStage.fromConfig(config, bootstrap, "bench-" + run + "-alerts"))
+                .build(env);
+    }
+}
