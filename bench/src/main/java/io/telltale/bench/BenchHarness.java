@@ -87,8 +87,8 @@ public final class BenchHarness implements Callable<Integer> {
             batchesPerSession = 6;
             templates = 50;
             rounds = 1;
-            latencyWarmUp = "5s";
-            latencyDuration = "15s";
+            latencyWarmUp = "3s";
+            latencyDuration = "10s";
             stateSessions = List.of(2000L);
         }
         Path doc = output != null ? output : smoke ? null : Path.of("docs/benchmarks.md");
@@ -138,7 +138,8 @@ public final class BenchHarness implements Callable<Integer> {
                 double rate = maxBatchesPerSecond > 0 ? latencyLoad * maxBatchesPerSecond : 200;
                 say("time to decision at %.0f batches/s...", rate);
                 DecisionLatencyRun.Result latency = DecisionLatencyRun.measure(workload, kafka, rate,
-                        TimeUtils.parseDuration(latencyWarmUp), TimeUtils.parseDuration(latencyDuration), parallelism,
+                        TimeUtils.parseDuration(latencyWarmUp), TimeUtils.parseDuration(latencyDuration),
+                        Duration.ofSeconds(smoke ? 5 : 15), parallelism,
                         work.resolve("cp-latency"));
                 say("  %s", latency);
                 report.latency(latency, latencyLoad, maxBatchesPerSecond > 0);
@@ -172,7 +173,17 @@ public final class BenchHarness implements Callable<Integer> {
         return String.join(" ", "bench/run", String.join(" ", args)).trim();
     }
 
+    private static final long STARTED = System.nanoTime();
+
     private static void say(String format, Object... args) {
-        System.err.printf("bench: " + format + "%n", args);
+        System.err.printf("bench [%3ds]: " + format + "%n",
+                prepend((System.nanoTime() - STARTED) / 1_000_000_000, args));
+    }
+
+    private static Object[] prepend(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 }

@@ -146,8 +146,10 @@ final class BenchReport {
         body.append("| benchmark | ns per batch | ns per raw event | bytes allocated per batch |\n");
         body.append("|---|---|---|---|\n");
         for (Microbenchmarks.Score s : scores) {
-            body.append(String.format(Locale.ROOT, "| %s | %,.0f ± %,.0f | %.1f | %,.0f |%n",
-                    s.benchmark(), s.nsPerBatch(), s.error(), s.nsPerBatch() / eventsPerBatch, s.bytesPerBatch()));
+            body.append(String.format(Locale.ROOT, "| %s | %,.0f%s | %.1f | %,.0f |%n",
+                    s.benchmark(), s.nsPerBatch(),
+                    Double.isNaN(s.error()) ? "" : String.format(Locale.ROOT, " ± %,.0f", s.error()),
+                    s.nsPerBatch() / eventsPerBatch, s.bytesPerBatch()));
         }
     }
 

@@ -44,7 +44,7 @@ final class DecisionLatencyRun {
     private DecisionLatencyRun() {}
 
     static Result measure(Workload workload, BenchKafka kafka, double batchesPerSecond, Duration warmUp,
-            Duration measure, int parallelism, Path checkpoints) throws Exception {
+            Duration measure, Duration drain, int parallelism, Path checkpoints) throws Exception {
         TelltaleUnderTest.Names names = TelltaleUnderTest.Names.of("latency");
         kafka.createTopics(parallelism, names.all());
         StreamExecutionEnvironment env = BenchFlink.environment(parallelism, checkpoints, 0);
@@ -66,8 +66,8 @@ final class DecisionLatencyRun {
         AtomicLong sent = new AtomicLong();
         long sessions = replay(workload, kafka, names.telemetry(), batchesPerSecond, stopAt, countFrom, crossedAt, sent);
         long sentDuring = sent.get();
-        // Let the last crossings be decided: one scoring interval and a checkpoint are ample.
-        Thread.sleep(Duration.ofSeconds(15).toMillis());
+        // Let the last crossings be decided.
+        Thread.sleep(drain.toMillis());
         running.set(false);
         reader.join();
         job.cancel().get(60, TimeUnit.SECONDS);
