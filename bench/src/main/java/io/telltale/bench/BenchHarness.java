@@ -6,8 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.util.TimeUtils;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,6 +57,9 @@ public final class BenchHarness implements Callable<Integer> {
     @Option(names = "--latency-load", defaultValue = "0.7", description = "Live load as a share of Telltale's measured batches/s.")
     double latencyLoad;
 
+    @Option(names = "--latency-rate", description = "Live load in batches/s; overrides --latency-load.")
+    Double latencyRate;
+
     @Option(names = "--latency-warm-up", defaultValue = "20s", description = "Live load before latencies count.")
     String latencyWarmUp;
 
@@ -67,7 +73,16 @@ public final class BenchHarness implements Callable<Integer> {
     @Option(names = "--state-batches", defaultValue = "2", description = "Batches of each session in the state runs.")
     int stateBatches;
 
-    @Option(names = "--skip", split = ",", description = "Parts to leave out: throughput, latency, state, jmh.")
+    @Option(names = "--set", description = "A Telltale job setting, e.g. --set telltale.scoring.interval=1s (repeatable).")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(names = "--gateway-connections", defaultValue = "32", description = "wrk's open connections to the gateway.")
+    int gatewayConnections;
+
+    @Option(names = "--gateway-duration", defaultValue = "30s", description = "How long wrk loads the gateway.")
+    String gatewayDuration;
+
+    @Option(names = "--skip", split = ",", description = "Parts to leave out: throughput, latency, state, gateway, jmh.")
     List<String> skip = new ArrayList<>();
 
     private final List<String> args;
@@ -104,6 +119,7 @@ public final class BenchHarness implements Callable<Integer> {
                 workload.templates);
         report.workload(workload);
 
+        Configuration jobSettings = Configuration.fromMap(settings);
         Path work = Files.createTempDirectory("telltale-bench-");
         try (EmbeddedKafka broker = EmbeddedKafka.start(); BenchKafka kafka = new BenchKafka(broker.bootstrapServers())) {
             double maxBatchesPerSecond = 0;
@@ -126,7 +142,7 @@ public final class BenchHarness implements Callable<Integer> {
                     say("  %s", results.get(results.size() - 1));
                     say("round %d: Telltale...", round + 1);
                     results.add(ThroughputRun.measure("telltale", (env, source) -> TelltaleUnderTest.build(
-                                    env, source, kafka.bootstrap(), names, "throughput"),
+                                    env, source, kafka.bootstrap(), names, "throughput", jobSettings),
                             kafka, names.telemetry(), loaded, parallelism, work.resolve("cp-" + round + "-telltale")));
                     say("  %s", results.get(results.size() - 1));
                 }
@@ -135,24 +151,36 @@ public final class BenchHarness implements Callable<Integer> {
                         .mapToDouble(ThroughputRun.Result::batchesPerSecond).max().orElse(0);
             }
             if (!skip.contains("latency")) {
-                double rate = maxBatchesPerSecond > 0 ? latencyLoad * maxBatchesPerSecond : 200;
+                double rate = latencyRate != null ? latencyRate
+                        : maxBatchesPerSecond > 0 ? latencyLoad * maxBatchesPerSecond : 200;
                 say("time to decision at %.0f batches/s...", rate);
                 DecisionLatencyRun.Result latency = DecisionLatencyRun.measure(workload, kafka, rate,
                         TimeUtils.parseDuration(latencyWarmUp), TimeUtils.parseDuration(latencyDuration),
                         Duration.ofSeconds(smoke ? 5 : 15), parallelism,
-                        work.resolve("cp-latency"));
+                        work.resolve("cp-latency"), jobSettings);
                 say("  %s", latency);
-                report.latency(latency, latencyLoad, maxBatchesPerSecond > 0);
+                report.latency(latency, latencyLoad, latencyRate == null && maxBatchesPerSecond > 0);
             }
             if (!skip.contains("state")) {
                 List<StateSizeRun.Result> states = new ArrayList<>();
                 for (long count : stateSessions) {
                     say("state with %d sessions...", count);
                     states.add(StateSizeRun.measure(workload, count, stateBatches, kafka, parallelism,
-                            work.resolve("cp-state-" + count), Duration.ofMinutes(smoke ? 3 : 60)));
+                            work.resolve("cp-state-" + count), Duration.ofMinutes(smoke ? 3 : 60), jobSettings));
                     say("  %s", states.get(states.size() - 1));
                 }
                 report.state(states);
+            }
+            if (!skip.contains("gateway")) {
+                if (GatewayRun.wrkInstalled()) {
+                    say("gateway under wrk...");
+                    GatewayRun.Result gateway = GatewayRun.measure(workload, kafka, gatewayConnections,
+                            smoke ? Duration.ofSeconds(3) : TimeUtils.parseDuration(gatewayDuration), work);
+                    say("  %s", gateway);
+                    report.gateway(gateway);
+                } else {
+                    say("gateway skipped: wrk is not installed (bench/run installs it with apt-get when it can)");
+                }
             }
         }
         if (!skip.contains("jmh")) {

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -37,23 +38,31 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 final class DecisionLatencyRun {
 
+    /**
+     * @param latencyMs          every decided crossing
+     * @param onCrossingBatchMs  the crossings whose deciding score was fired by the crossing batch itself
+     *                           (the score counts exactly the batches up to it): the pipeline's own
+     *                           latency; the others waited for a later firing (the scoring interval)
+     */
     record Result(double targetBatchesPerSecond, double sentBatchesPerSecond, long sessionsStarted,
-            long crossings, long decided, long decidedBeforeCrossing, Percentiles latencyMs, Duration measured,
-            String loadBefore, String loadAfter) {}
+            long crossings, long decided, long decidedBeforeCrossing, Percentiles latencyMs,
+            Percentiles onCrossingBatchMs, Duration measured, String loadBefore, String loadAfter) {}
 
     private DecisionLatencyRun() {}
 
     static Result measure(Workload workload, BenchKafka kafka, double batchesPerSecond, Duration warmUp,
-            Duration measure, Duration drain, int parallelism, Path checkpoints) throws Exception {
+            Duration measure, Duration drain, int parallelism, Path checkpoints, Configuration settings)
+            throws Exception {
         TelltaleUnderTest.Names names = TelltaleUnderTest.Names.of("latency");
         kafka.createTopics(parallelism, names.all());
         StreamExecutionEnvironment env = BenchFlink.environment(parallelism, checkpoints, 0);
         TelltaleUnderTest.build(env, kafka.unboundedSource(names.telemetry(), "bench-latency"), kafka.bootstrap(),
-                names, "latency");
+                names, "latency", settings);
         JobClient job = env.executeAsync("telltale-latency");
 
-        Map<String, Long> crossedAt = new ConcurrentHashMap<>();
-        Map<String, Long> decidedAt = new ConcurrentHashMap<>();
+        // Session id to {append time, index} of its threshold batch, and to {append time, batches} of its decision.
+        Map<String, long[]> crossedAt = new ConcurrentHashMap<>();
+        Map<String, long[]> decidedAt = new ConcurrentHashMap<>();
         AtomicBoolean running = new AtomicBoolean(true);
         Thread reader = new Thread(() -> readDecisions(kafka, names.scores(), running, decidedAt),
                 "bench-decisions");
@@ -73,22 +82,26 @@ final class DecisionLatencyRun {
         job.cancel().get(60, TimeUnit.SECONDS);
 
         List<Long> latencies = new ArrayList<>();
+        List<Long> onCrossingBatch = new ArrayList<>();
         long early = 0;
-        for (Map.Entry<String, Long> crossing : crossedAt.entrySet()) {
-            Long decided = decidedAt.get(crossing.getKey());
+        for (Map.Entry<String, long[]> crossing : crossedAt.entrySet()) {
+            long[] decided = decidedAt.get(crossing.getKey());
             if (decided == null) {
                 continue;
             }
-            long latency = decided - crossing.getValue();
-            if (latency < 0) {
+            long latency = decided[0] - crossing.getValue()[0];
+            if (latency < 0 || decided[1] < crossing.getValue()[1] + 1) {
                 early++;
-            } else {
-                latencies.add(latency);
+                continue;
+            }
+            latencies.add(latency);
+            if (decided[1] == crossing.getValue()[1] + 1) {
+                onCrossingBatch.add(latency);
             }
         }
-        long[] samples = latencies.stream().mapToLong(Long::longValue).toArray();
         return new Result(batchesPerSecond, sentDuring * 1000.0 / (stopAt - started), sessions, crossedAt.size(),
-                samples.length, early, Percentiles.of(samples), measure, loadBefore, MachineGauges.loadAverage());
+                latencies.size(), early, Percentiles.of(latencies), Percentiles.of(onCrossingBatch), measure,
+                loadBefore, MachineGauges.loadAverage());
     }
 
     /**
@@ -99,7 +112,7 @@ final class DecisionLatencyRun {
      * of each threshold batch of a session started by the replay and sent after {@code countFrom}.
      */
     private static long replay(Workload workload, BenchKafka kafka, String topic, double batchesPerSecond,
-            long stopAt, long countFrom, Map<String, Long> crossedAt, AtomicLong sent) throws InterruptedException {
+            long stopAt, long countFrom, Map<String, long[]> crossedAt, AtomicLong sent) throws InterruptedException {
         double meanBatches = workload.templates.stream().mapToInt(SessionTemplate::batchCount).average().orElse(1);
         double sessionsPerMs = batchesPerSecond / meanBatches / 1000.0;
         long epoch = System.currentTimeMillis();
@@ -140,7 +153,7 @@ final class DecisionLatencyRun {
                     String sessionId = crossing ? new String(id, StandardCharsets.US_ASCII) : null;
                     producer.send(new ProducerRecord<>(topic, id, value), (metadata, error) -> {
                         if (error == null && sessionId != null) {
-                            crossedAt.put(sessionId, metadata.timestamp());
+                            crossedAt.put(sessionId, new long[] {metadata.timestamp(), index});
                         }
                     });
                     sent.incrementAndGet();
@@ -158,7 +171,7 @@ final class DecisionLatencyRun {
 
     /** The append time of each session's first score that challenges or blocks it. */
     private static void readDecisions(BenchKafka kafka, String topic, AtomicBoolean running,
-            Map<String, Long> decidedAt) {
+            Map<String, long[]> decidedAt) {
         Properties props = new Properties();
         props.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());
         props.setProperty(ConsumerConfig.GROUP_ID_CONFIG, "bench-decisions");
@@ -176,7 +189,7 @@ final class DecisionLatencyRun {
                         throw new IllegalStateException("the job wrote a score its own serde rejects", e);
                     }
                     if (score.action() != Action.MONITOR && !decidedAt.containsKey(score.sessionId())) {
-                        decidedAt.put(score.sessionId(), record.timestamp());
+                        decidedAt.put(score.sessionId(), new long[] {record.timestamp(), score.counts().batches()});
                     }
                 }
             }

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -34,7 +35,7 @@ final class StateSizeRun {
     private StateSizeRun() {}
 
     static Result measure(Workload workload, long sessions, int batchesPerSession, BenchKafka kafka, int parallelism,
-            Path checkpoints, Duration timeout) throws Exception {
+            Path checkpoints, Duration timeout, Configuration settings) throws Exception {
         String run = "state-" + sessions;
         TelltaleUnderTest.Names names = TelltaleUnderTest.Names.of(run);
         kafka.createTopics(parallelism, names.all());
@@ -44,7 +45,7 @@ final class StateSizeRun {
         int restPort = freePort();
         StreamExecutionEnvironment env = BenchFlink.environment(parallelism, checkpoints, restPort);
         String group = "bench-" + run;
-        TelltaleUnderTest.build(env, kafka.unboundedSource(names.telemetry(), group), kafka.bootstrap(), names, run);
+        TelltaleUnderTest.build(env, kafka.unboundedSource(names.telemetry(), group), kafka.bootstrap(), names, run, settings);
         JobClient job = env.executeAsync("telltale-" + run);
         long started = System.nanoTime();
         try {

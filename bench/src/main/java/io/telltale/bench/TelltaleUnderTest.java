@@ -11,7 +11,7 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The Telltale job as deployed (default settings: 30 min sessions, continuous scoring every 5 s,
+ * The Telltale job as deployed (unless {@code --set} says otherwise, default settings: 30 min sessions, continuous scoring every 5 s,
  * deduplication, policies and alerts), reading {@code names.telemetry()}. Scores and dead letters
  * go out at least once, so a score's append time is when the job produced it; the alerts topic
  * keeps its exactly-once transactions, committed on each checkpoint.
@@ -32,9 +32,10 @@ final class TelltaleUnderTest {
 
     private TelltaleUnderTest() {}
 
+    /** @param settings job settings over the defaults ({@code --set} of the harness) */
     static void build(StreamExecutionEnvironment env, Source<RawRecord, ?, ?> source, String bootstrap, Names names,
-            String run) {
-        Configuration config = new Configuration();
+            String run, Configuration settings) {
+        Configuration config = new Configuration(settings);
         config.set(AlertSinkOptions.ALERTS_TOPIC, names.alerts());
         new TelltaleJob(
                         source,
