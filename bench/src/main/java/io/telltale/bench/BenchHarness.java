@@ -76,13 +76,19 @@ public final class BenchHarness implements Callable<Integer> {
     @Option(names = "--set", description = "A Telltale job setting, e.g. --set telltale.scoring.interval=1s (repeatable).")
     Map<String, String> settings = new LinkedHashMap<>();
 
+    @Option(names = "--path-rate", defaultValue = "200", description = "Batches/s posted to the gateway in the whole-path run.")
+    double pathRate;
+
+    @Option(names = "--path-duration", defaultValue = "60s", description = "Counted duration of the whole-path run.")
+    String pathDuration;
+
     @Option(names = "--gateway-connections", defaultValue = "32", description = "wrk's open connections to the gateway.")
     int gatewayConnections;
 
     @Option(names = "--gateway-duration", defaultValue = "30s", description = "How long wrk loads the gateway.")
     String gatewayDuration;
 
-    @Option(names = "--skip", split = ",", description = "Parts to leave out: throughput, latency, state, gateway, jmh.")
+    @Option(names = "--skip", split = ",", description = "Parts to leave out: throughput, latency, path, state, gateway, jmh.")
     List<String> skip = new ArrayList<>();
 
     private final List<String> args;
@@ -102,8 +108,8 @@ public final class BenchHarness implements Callable<Integer> {
             batchesPerSession = 6;
             templates = 50;
             rounds = 1;
-            latencyWarmUp = "3s";
-            latencyDuration = "10s";
+            latencyWarmUp = "2s";
+            latencyDuration = "6s";
             stateSessions = List.of(2000L);
         }
         Path doc = output != null ? output : smoke ? null : Path.of("docs/benchmarks.md");
@@ -156,10 +162,19 @@ public final class BenchHarness implements Callable<Integer> {
                 say("time to decision at %.0f batches/s...", rate);
                 DecisionLatencyRun.Result latency = DecisionLatencyRun.measure(workload, kafka, rate,
                         TimeUtils.parseDuration(latencyWarmUp), TimeUtils.parseDuration(latencyDuration),
-                        Duration.ofSeconds(smoke ? 5 : 15), parallelism,
+                        Duration.ofSeconds(smoke ? 3 : 15), parallelism,
                         work.resolve("cp-latency"), jobSettings);
                 say("  %s", latency);
                 report.latency(latency, latencyLoad, latencyRate == null && maxBatchesPerSecond > 0);
+            }
+            if (!skip.contains("path")) {
+                say("whole path (gateway, job, decision API) at %.0f batches/s...", pathRate);
+                WholePathRun.Result path = WholePathRun.measure(workload, kafka, pathRate,
+                        TimeUtils.parseDuration(latencyWarmUp),
+                        smoke ? TimeUtils.parseDuration(latencyDuration) : TimeUtils.parseDuration(pathDuration),
+                        parallelism, work.resolve("cp-path"), jobSettings);
+                say("  %s", path);
+                report.wholePath(path);
             }
             if (!skip.contains("state")) {
                 List<StateSizeRun.Result> states = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BiConsumer;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -83,25 +84,21 @@ final class BenchKafka implements AutoCloseable {
 
     /** Reads {@code topic} from its start up to the offsets it has when the job starts, then ends. */
     KafkaSource<RawRecord> boundedSource(String topic, String groupId) {
-        return KafkaSource.<RawRecord>builder()
-                .setBootstrapServers(bootstrap)
-                .setTopics(topic)
-                .setGroupId(groupId)
-                .setStartingOffsets(OffsetsInitializer.earliest())
-                .setBounded(OffsetsInitializer.latest())
-                .setDeserializer(new RawRecordDeserializer())
-                .build();
+        return fromStart(topic, groupId).setBounded(OffsetsInitializer.latest()).build();
     }
 
     /** Reads {@code topic} from its start and never ends; commits offsets on checkpoints. */
     KafkaSource<RawRecord> unboundedSource(String topic, String groupId) {
+        return fromStart(topic, groupId).build();
+    }
+
+    private KafkaSourceBuilder<RawRecord> fromStart(String topic, String groupId) {
         return KafkaSource.<RawRecord>builder()
                 .setBootstrapServers(bootstrap)
                 .setTopics(topic)
                 .setGroupId(groupId)
                 .setStartingOffsets(OffsetsInitializer.earliest())
-                .setDeserializer(new RawRecordDeserializer())
-                .build();
+                .setDeserializer(new RawRecordDeserializer());
     }
 
     /** Whether {@code groupId} has committed the end of every partition of {@code topic}. */

@@ -122,6 +122,21 @@ final class BenchReport {
                 p.count() > 0 && p.p99() <= TARGET_DECISION_P99_MS));
     }
 
+    void wholePath(WholePathRun.Result r) {
+        body.append(String.format(Locale.ROOT, "%n### Time to decision through the gateway%n%n"
+                        + "Browsers' batches posted to the gateway at %,.0f batches/s (JDK HTTP client, session tokens), "
+                        + "the job reading the gateway's topic, the gateway's decision view reading the scores, a backend "
+                        + "polling `GET /v1/sessions/{id}/decision` every %d ms. Latency: posting the batch that first "
+                        + "pushes a session over a threshold → the decision API first answering challenge or block. "
+                        + "%,d batches posted, %,d refused or skipped; %d s counted. Load average %s → %s.%n%n",
+                r.batchesPerSecond(), WholePathRun.POLL.toMillis(), r.posted(), r.refused(), r.measured().toSeconds(),
+                r.loadBefore(), r.loadAfter()));
+        body.append("| decisions | count | p50 | p99 | p99.9 | max |\n|---|---|---|---|---|---|\n");
+        body.append(latencyRow(String.format(Locale.ROOT, "all (of %,d crossings)", r.crossings()), r.latencyMs()));
+        verdicts.add(verdict("time to decision p99 ≤ 250 ms through gateway and decision API",
+                r.latencyMs().p99() + " ms", r.latencyMs().count() > 0 && r.latencyMs().p99() <= 250));
+    }
+
     void state(List<StateSizeRun.Result> results) {
         body.append(String.format(Locale.ROOT, "%n### State per active session%n%n"
                 + "All sessions open at once (30 min gap), full size of the latest completed RocksDB checkpoint "

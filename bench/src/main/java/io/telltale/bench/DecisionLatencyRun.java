@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -104,69 +103,23 @@ final class DecisionLatencyRun {
                 loadBefore, MachineGauges.loadAverage());
     }
 
-    /**
-     * Starts sessions at {@code batchesPerSession / mean batches per session} per second and sends each
-     * batch at its session's start plus its send offset, until {@code stopAt}. Load is steady from the
-     * first second: sessions "already running" when the replay starts (started up to one template
-     * length before) send only their remaining batches, and are never counted. Records the append time
-     * of each threshold batch of a session started by the replay and sent after {@code countFrom}.
-     */
+    /** Records the append time of each threshold batch of a counted session sent after {@code countFrom}. */
     private static long replay(Workload workload, BenchKafka kafka, String topic, double batchesPerSecond,
             long stopAt, long countFrom, Map<String, long[]> crossedAt, AtomicLong sent) throws InterruptedException {
-        double meanBatches = workload.templates.stream().mapToInt(SessionTemplate::batchCount).average().orElse(1);
-        double sessionsPerMs = batchesPerSecond / meanBatches / 1000.0;
-        long epoch = System.currentTimeMillis();
-        // Pending sends: {send time, session, batch index, session start, counted (1) or not (0)}.
-        PriorityQueue<long[]> due = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
-        long session = 0;
-        long lead = Workload.TEMPLATE_LENGTH.toMillis();
-        for (; session < lead * sessionsPerMs; session++) {
-            long start = epoch - lead + (long) (session / sessionsPerMs);
-            SessionTemplate template = workload.templateOf(session);
-            int first = 0;
-            while (first < template.batchCount() && start + template.batch(first).sentAfterMs() < epoch) {
-                first++;
-            }
-            if (first < template.batchCount()) {
-                due.add(new long[] {start + template.batch(first).sentAfterMs(), session, first, start, 0});
-            }
-        }
-        long firstCounted = session;
         try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
-            while (true) {
-                long now = System.currentTimeMillis();
-                if (now >= stopAt) {
-                    break;
-                }
-                while (session - firstCounted < (now - epoch) * sessionsPerMs) {
-                    SessionTemplate template = workload.templateOf(session);
-                    due.add(new long[] {now + template.batch(0).sentAfterMs(), session, 0, now, 1});
-                    session++;
-                }
-                while (!due.isEmpty() && due.peek()[0] <= now) {
-                    long[] next = due.poll();
-                    SessionTemplate template = workload.templateOf(next[1]);
-                    int index = (int) next[2];
-                    byte[] id = SessionTemplate.sessionIdBytes(next[1]);
-                    byte[] value = template.render(index, id, next[3]);
-                    boolean crossing = next[4] == 1 && index == template.thresholdBatch() && now >= countFrom;
-                    String sessionId = crossing ? new String(id, StandardCharsets.US_ASCII) : null;
-                    producer.send(new ProducerRecord<>(topic, id, value), (metadata, error) -> {
-                        if (error == null && sessionId != null) {
-                            crossedAt.put(sessionId, new long[] {metadata.timestamp(), index});
-                        }
-                    });
-                    sent.incrementAndGet();
-                    if (index + 1 < template.batchCount()) {
-                        next[0] = next[3] + template.batch(index + 1).sentAfterMs();
-                        next[2] = index + 1;
-                        due.add(next);
+            return LiveReplay.run(workload, batchesPerSecond, stopAt, (session, template, index, start, counted) -> {
+                byte[] id = SessionTemplate.sessionIdBytes(session);
+                boolean crossing = counted && index == template.thresholdBatch()
+                        && System.currentTimeMillis() >= countFrom;
+                String sessionId = crossing ? new String(id, StandardCharsets.US_ASCII) : null;
+                producer.send(new ProducerRecord<>(topic, id, template.render(index, id, start)), (metadata, error) -> {
+                    if (error == null && sessionId != null) {
+                        crossedAt.put(sessionId, new long[] {metadata.timestamp(), index});
                     }
-                }
-                Thread.sleep(1);
-            }
+                });
+                sent.incrementAndGet();
+            });
         }
-        return session;
     }
 
     /** The append time of each session's first score that challenges or blocks it. */

@@ -2,9 +2,6 @@ package io.telltale.bench;
 
 import io.telltale.connectors.gateway.Gateway;
 import io.telltale.connectors.gateway.GatewayConfig;
-import io.telltale.connectors.serde.InvalidRecordException;
-import io.telltale.connectors.serde.TelemetryBatchSerde;
-import io.telltale.core.wire.TelemetryBatch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,7 +58,8 @@ final class GatewayRun {
                 new GatewayConfig.SecretBytes(new byte[32]), GatewayConfig.DEFAULT_TOKEN_TTL,
                 GatewayConfig.DEFAULT_MAX_BODY_BYTES, GatewayConfig.DEFAULT_PRODUCER_BUFFER_BYTES,
                 GatewayConfig.DEFAULT_PRODUCER_MAX_BLOCK, GatewayConfig.DEFAULT_DECISION_CAPACITY, topics);
-        byte[] body = browserBatch(workload.templateOf(0));
+        byte[] body = workload.templateOf(0).renderAsSentByBrowser(0, SessionTemplate.sessionIdBytes(1),
+                System.currentTimeMillis());
         Path script = work.resolve("gateway.lua");
         Files.writeString(script, "wrk.method = \"POST\"\n"
                 + "wrk.headers[\"Content-Type\"] = \"application/json\"\n"
@@ -85,19 +83,6 @@ final class GatewayRun {
                     (long) number(out, "Non-2xx or 3xx responses:\\s+([0-9]+)", 0), cores, loadBefore,
                     MachineGauges.loadAverage());
         }
-    }
-
-    /**
-     * The template's first batch as a browser sends it: the simulator's batches carry the client
-     * address the gateway would have stamped, which a browser must not send.
-     */
-    private static byte[] browserBatch(SessionTemplate template) throws InvalidRecordException {
-        TelemetryBatchSerde serde = new TelemetryBatchSerde();
-        TelemetryBatch b = serde.deserialize(
-                template.render(0, SessionTemplate.sessionIdBytes(1), System.currentTimeMillis()));
-        return serde.serialize(new TelemetryBatch(b.schemaVersion(), b.sessionId(), b.userId(), b.sequence(),
-                b.startedAt(), b.sentAt(), 0, b.route(), b.userAgent(), null, b.device(), b.mouse(), b.keys(),
-                b.scroll(), b.touch()));
     }
 
     private static String wrk(Path script, String url, int connections, Duration duration) throws Exception {

@@ -1,5 +1,6 @@
 package io.telltale.bench;
 
+import io.telltale.connectors.serde.InvalidRecordException;
 import io.telltale.connectors.serde.TelemetryBatchSerde;
 import io.telltale.core.features.SessionFeatureAccumulator;
 import io.telltale.core.scoring.SessionScorer;
@@ -103,6 +104,22 @@ final class SessionTemplate {
         writeEpoch(json, batch.startedAtAt(), startEpochMillis + batch.offsetMs());
         writeEpoch(json, batch.sentAtAt(), startEpochMillis + batch.sentAfterMs());
         return json;
+    }
+
+    /**
+     * Batch {@code index} as the browser sends it to the gateway: without the client address, which
+     * the simulator sets as the gateway would have stamped it, and which a browser must not send.
+     */
+    byte[] renderAsSentByBrowser(int index, byte[] sessionId, long startEpochMillis) {
+        TelemetryBatchSerde serde = new TelemetryBatchSerde();
+        try {
+            TelemetryBatch b = serde.deserialize(render(index, sessionId, startEpochMillis));
+            return serde.serialize(new TelemetryBatch(b.schemaVersion(), b.sessionId(), b.userId(), b.sequence(),
+                    b.startedAt(), b.sentAt(), 0, b.route(), b.userAgent(), null, b.device(), b.mouse(), b.keys(),
+                    b.scroll(), b.touch()));
+        } catch (InvalidRecordException e) {
+            throw new IllegalStateException("a replayed batch does not parse", e);
+        }
     }
 
     /** A session id of the workload's fixed length, unique per index. */
