@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.util.FileUtils;
 import org.apache.flink.util.TimeUtils;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -172,7 +173,7 @@ public final class BenchHarness implements Callable<Integer> {
                 WholePathRun.Result path = WholePathRun.measure(workload, kafka, pathRate,
                         TimeUtils.parseDuration(latencyWarmUp),
                         smoke ? TimeUtils.parseDuration(latencyDuration) : TimeUtils.parseDuration(pathDuration),
-                        parallelism, work.resolve("cp-path"), jobSettings);
+                        Duration.ofSeconds(smoke ? 3 : 15), parallelism, work.resolve("cp-path"), jobSettings);
                 say("  %s", path);
                 report.wholePath(path);
             }
@@ -197,6 +198,9 @@ public final class BenchHarness implements Callable<Integer> {
                     say("gateway skipped: wrk is not installed (bench/run installs it with apt-get when it can)");
                 }
             }
+        } finally {
+            // Checkpoints of a million sessions are worth deleting.
+            FileUtils.deleteDirectory(work.toFile());
         }
         if (!skip.contains("jmh")) {
             say("JMH microbenchmarks...");

@@ -33,7 +33,7 @@ final class Microbenchmarks {
         if (smoke) {
             // In this JVM, one short iteration each: checks that every benchmark runs, measures nothing.
             options.forks(0).warmupIterations(0)
-                    .measurementIterations(1).measurementTime(TimeValue.milliseconds(200));
+                    .measurementIterations(1).measurementTime(TimeValue.milliseconds(100));
         } else {
             options.forks(2).warmupIterations(3).warmupTime(TimeValue.seconds(2))
                     .measurementIterations(5).measurementTime(TimeValue.seconds(2));

@@ -49,7 +49,8 @@ final class WholePathRun {
     private WholePathRun() {}
 
     static Result measure(Workload workload, BenchKafka kafka, double batchesPerSecond, Duration warmUp,
-            Duration measure, int parallelism, Path checkpoints, Configuration settings) throws Exception {
+            Duration measure, Duration drain, int parallelism, Path checkpoints, Configuration settings)
+            throws Exception {
         TelltaleUnderTest.Names names = TelltaleUnderTest.Names.of("path");
         String commerce = "bench.path.commerce";
         kafka.createTopics(parallelism, names.all());
@@ -122,7 +123,7 @@ final class WholePathRun {
                 });
                 posted.incrementAndGet();
             });
-            long drainUntil = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            long drainUntil = System.nanoTime() + drain.toNanos();
             while (!pending.isEmpty() && System.nanoTime() < drainUntil) {
                 Thread.sleep(100);
             }
