@@ -134,8 +134,8 @@ public final class BenchHarness implements Callable<Integer> {
                 say("pre-loading %d sessions x %d batches...", sessions, batchesPerSession);
                 TelltaleUnderTest.Names names = TelltaleUnderTest.Names.of("throughput");
                 String referenceOut = "bench.throughput.reference-counts";
-                kafka.createTopics(parallelism, names.all());
-                kafka.createTopics(parallelism, referenceOut);
+                kafka.createPreloadTopics(parallelism, names.all());
+                kafka.createPreloadTopics(parallelism, referenceOut);
                 Workload.Totals loaded = kafka.preload(throughputLoad, 0, start, names.telemetry());
                 report.throughputWorkload(loaded);
                 List<ThroughputRun.Result> results = new ArrayList<>();

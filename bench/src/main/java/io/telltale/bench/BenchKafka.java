@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
-import java.util.function.BiConsumer;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -43,13 +42,28 @@ final class BenchKafka implements AutoCloseable {
 
     /**
      * Creates topics whose record timestamps are the broker's append time, so latencies are read
-     * off one clock: the append of a telemetry batch and of the score it led to.
+     * off one clock: the append of a telemetry batch and of the score it led to. The job takes
+     * event time from the records' timestamps, which is then the time the batch reached Kafka, as
+     * behind a gateway.
      */
     void createTopics(int partitions, String... topics) {
+        createTopics(partitions, "LogAppendTime", topics);
+    }
+
+    /**
+     * Creates topics that keep the producer's record timestamps, for pre-loaded workloads: each
+     * batch is stamped with its send time ({@link #preload}), as the gateway would have stamped it,
+     * so event time is spread as in live traffic although the topic was filled in seconds.
+     */
+    void createPreloadTopics(int partitions, String... topics) {
+        createTopics(partitions, "CreateTime", topics);
+    }
+
+    private void createTopics(int partitions, String timestampType, String... topics) {
         List<NewTopic> created = new ArrayList<>();
         for (String topic : topics) {
             created.add(new NewTopic(topic, partitions, (short) 1)
-                    .configs(Map.of("message.timestamp.type", "LogAppendTime")));
+                    .configs(Map.of("message.timestamp.type", timestampType)));
         }
         try {
             admin.createTopics(created).all().get();
@@ -72,11 +86,14 @@ final class BenchKafka implements AutoCloseable {
         return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    /** Writes {@code workload}'s records to {@code topic} and waits until the broker has them all. */
+    /**
+     * Writes {@code workload}'s records to {@code topic}, each stamped with its send time, and waits
+     * until the broker has them all.
+     */
     Workload.Totals preload(Workload workload, long firstSession, long startEpochMillis, String topic) {
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
-            BiConsumer<byte[], byte[]> send = (key, value) -> producer.send(new ProducerRecord<>(topic, key, value));
-            Workload.Totals totals = workload.forEachRecord(firstSession, startEpochMillis, send);
+            Workload.Totals totals = workload.forEachRecord(firstSession, startEpochMillis,
+                    (key, value, sentAt) -> producer.send(new ProducerRecord<>(topic, null, sentAt, key, value)));
             producer.flush();
             return totals;
         }

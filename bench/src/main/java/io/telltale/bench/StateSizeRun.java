@@ -38,7 +38,7 @@ final class StateSizeRun {
             Path checkpoints, Duration timeout, Configuration settings) throws Exception {
         String run = "state-" + sessions;
         TelltaleUnderTest.Names names = TelltaleUnderTest.Names.of(run);
-        kafka.createTopics(parallelism, names.all());
+        kafka.createPreloadTopics(parallelism, names.all());
         Workload sized = new Workload(workload.parameters.withSessions(sessions, batchesPerSession), workload.templates);
         Workload.Totals loaded = kafka.preload(sized, 0, System.currentTimeMillis(), names.telemetry());
 

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Random;
-import java.util.function.BiConsumer;
 
 /**
  * Realistic telemetry for the benchmarks: sessions simulated by the demo's {@link TrafficSimulator}
@@ -47,6 +46,12 @@ final class Workload {
         Parameters withSessions(long count, int batches) {
             return new Parameters(count, batches, templates, botShare, seed);
         }
+    }
+
+    /** Where {@link #forEachRecord} writes. */
+    interface RecordSink {
+        /** @param sentAt when the browser sent the batch, epoch ms: the gateway would stamp about this */
+        void accept(byte[] key, byte[] value, long sentAt);
     }
 
     /** What a run of {@link #forEachRecord} wrote. */
@@ -87,10 +92,10 @@ final class Workload {
     }
 
     /**
-     * Hands every record to {@code sink} as (key, value), sessions {@code firstSession} up to
+     * Hands every record to {@code sink} as (key, value, send time), sessions {@code firstSession} up to
      * {@code firstSession + parameters.sessions()}, in send order.
      */
-    Totals forEachRecord(long firstSession, long startEpochMillis, BiConsumer<byte[], byte[]> sink) {
+    Totals forEachRecord(long firstSession, long startEpochMillis, RecordSink sink) {
         Random random = new Random(parameters.seed() ^ firstSession);
         long spreadMs = START_SPREAD.toMillis();
         // One pending batch per session, by send time: a million sessions is a million entries.
@@ -112,7 +117,7 @@ final class Workload {
             SessionTemplate template = templateOf(session);
             byte[] id = SessionTemplate.sessionIdBytes(session);
             byte[] value = template.render(index, id, starts[i]);
-            sink.accept(id, value);
+            sink.accept(id, value, next[0]);
             batches++;
             events += template.batch(index).events();
             bytes += value.length;

@@ -42,10 +42,11 @@ class WorkloadTest {
     void everySessionSendsItsBatchesInSequenceAndAllInSendOrder() throws Exception {
         TelemetryBatchSerde serde = new TelemetryBatchSerde();
         List<TelemetryBatch> written = new ArrayList<>();
-        Workload.Totals totals = WORKLOAD.forEachRecord(100, START, (key, value) -> {
+        Workload.Totals totals = WORKLOAD.forEachRecord(100, START, (key, value, sentAt) -> {
             try {
                 TelemetryBatch batch = serde.deserialize(value);
                 assertThat(new String(key, StandardCharsets.UTF_8)).isEqualTo(batch.sessionId());
+                assertThat(sentAt).isEqualTo(batch.sentAt());
                 written.add(batch);
             } catch (Exception e) {
                 throw new AssertionError(e);
