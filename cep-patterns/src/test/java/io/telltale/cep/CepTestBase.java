@@ -64,7 +64,7 @@ public abstract class CepTestBase {
                 sku == null ? java.util.List.of()
                         : java.util.List.of(new io.telltale.cep.session.CartHold(sku, "c", 1, endedAt - 30_000, endedAt, false)),
                 0, false, account == null ? 0 : 1, account == null ? java.util.Set.of() : java.util.Set.of(account),
-                -1, -1, -1);
+                -1, -1, -1, null, Double.NaN, -1, null, null, null, null, Double.NaN);
     }
 
     public static Duration seconds(long s) {

@@ -9,11 +9,14 @@ import io.telltale.cep.patterns.BuiltInPatterns;
 import io.telltale.connectors.RawRecord;
 import io.telltale.connectors.file.NdjsonFileSink;
 import io.telltale.connectors.file.NdjsonRecordFormat;
+import io.telltale.connectors.kafka.TelltaleKafka;
+import io.telltale.connectors.kafka.Topics;
 import io.telltale.connectors.serde.DeadLetterSerde;
 import io.telltale.connectors.serde.RiskScoreSerde;
 import io.telltale.core.wire.DeadLetter;
 import io.telltale.core.wire.RiskScore;
 import io.telltale.job.TelltaleJob;
+import io.telltale.job.TelltaleOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,7 +29,9 @@ import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,12 +43,24 @@ import picocli.CommandLine.Option;
 @Command(
         name = "backtest",
         mixinStandardHelpOptions = true,
-        description = "Run the cross-session patterns over recorded commerce events (and telemetry or risk scores)"
-                + " and print the findings that would have fired.")
+        description = "Run the cross-session patterns over recorded commerce events (and telemetry or risk scores),"
+                + " from files or from a stretch of the Kafka topics, and print the findings that would have fired.")
 final class BacktestCommand implements Callable<Integer> {
 
-    @Option(names = "--commerce", required = true, description = "Commerce events, one wire-format JSON per line.")
+    @Option(names = "--commerce", description = "Commerce events, one wire-format JSON per line.")
     Path commerce;
+
+    @Option(names = "--kafka", description = "Read the commerce and risk-score topics from this Kafka (bootstrap"
+            + " servers) instead of files, from --from to --to.")
+    String kafka;
+
+    @Option(names = "--from", description = "With --kafka: an instant (2026-03-01T00:00:00Z), the first Kafka record"
+            + " timestamp to read, or 'earliest' (default: ${DEFAULT-VALUE}).")
+    String from = "earliest";
+
+    @Option(names = "--to", description = "With --kafka: an instant, the Kafka record timestamp to stop before, or"
+            + " 'latest': what the topics hold when the backtest starts (default: ${DEFAULT-VALUE}).")
+    String to = "latest";
 
     @Option(names = "--telemetry", description = "Telemetry batches; scored first with the job's own topology.")
     Path telemetry;
@@ -65,6 +82,23 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if ((commerce == null) == (kafka == null)) {
+            System.err.println("telltale backtest: give --commerce (files) or --kafka (topics), one of them");
+            return 2;
+        }
+        if (kafka != null && (telemetry != null || riskScores != null)) {
+            System.err.println("telltale backtest: with --kafka, risk scores come from the risk-score topic");
+            return 2;
+        }
+        OffsetsInitializer start;
+        OffsetsInitializer stop;
+        try {
+            start = offsets(from, "--from");
+            stop = offsets(to, "--to");
+        } catch (IllegalArgumentException e) {
+            System.err.println("telltale backtest: " + e.getMessage());
+            return 2;
+        }
         for (Path p : new Path[] {commerce, telemetry, riskScores, patterns}) {
             if (p != null && !Files.isRegularFile(p)) {
                 System.err.println("telltale backtest: no such file: " + p);
@@ -90,6 +124,8 @@ final class BacktestCommand implements Callable<Integer> {
             scores = work.resolve("risk-scores.ndjson");
             Configuration scoring = boundedConfig();
             scoring.setString("telltale.scoring.emit-interim", "false");
+            // Lines of a file have no record timestamps: event time is each batch's own start.
+            scoring.set(TelltaleOptions.EVENT_TIME, TelltaleOptions.EventTime.BATCH_START);
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(scoring);
             env.setParallelism(1);
             new TelltaleJob(fileSource(telemetry), new NdjsonFileSink<RiskScore>(scores, new RiskScoreSerde()::serialize),
@@ -109,7 +145,16 @@ final class BacktestCommand implements Callable<Integer> {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config);
         env.setParallelism(1);
         FindingSerde serde = new FindingSerde();
-        new CrossSessionJob(fileSource(commerce), scores == null ? null : fileSource(scores),
+        Source<RawRecord, ?, ?> commerceSource = fileSource(commerce);
+        Source<RawRecord, ?, ?> scoreSource = scores == null ? null : fileSource(scores);
+        if (kafka != null) {
+            String group = "telltale-backtest-" + java.util.UUID.randomUUID();
+            commerceSource = TelltaleKafka.boundedRawSource(kafka, config.get(CrossSessionOptions.COMMERCE_TOPIC), group,
+                    start, stop, null);
+            scoreSource = TelltaleKafka.boundedRawSource(kafka,
+                    config.getString("telltale.topics.risk-scores", Topics.RISK_SCORES), group, start, stop, null);
+        }
+        new CrossSessionJob(commerceSource, scoreSource,
                         new NdjsonFileSink<Finding>(findingsFile, serde::serialize),
                         new NdjsonFileSink<DeadLetter>(deadLetters, new DeadLetterSerde()::serialize),
                         config, patternSettings)
@@ -142,7 +187,26 @@ final class BacktestCommand implements Callable<Integer> {
         return config;
     }
 
+    /** 'earliest', 'latest', or an ISO-8601 instant: the first record with a Kafka timestamp at or after it. */
+    static OffsetsInitializer offsets(String spec, String option) {
+        return switch (spec.strip()) {
+            case "earliest" -> OffsetsInitializer.earliest();
+            case "latest" -> OffsetsInitializer.latest();
+            default -> {
+                try {
+                    yield OffsetsInitializer.timestamp(Instant.parse(spec.strip()).toEpochMilli());
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new IllegalArgumentException(option + " " + spec
+                            + " is not 'earliest', 'latest' or an instant like 2026-03-01T00:00:00Z");
+                }
+            }
+        };
+    }
+
     private static FileSource<RawRecord> fileSource(Path file) {
+        if (file == null) {
+            return null;
+        }
         return FileSource.forRecordStreamFormat(
                         new NdjsonRecordFormat(file.getFileName().toString()),
                         new org.apache.flink.core.fs.Path(file.toAbsolutePath().toUri()))

@@ -5,12 +5,15 @@ import io.telltale.cep.job.CrossSessionOptions;
 import io.telltale.cep.measure.HoardingMeasurement;
 import io.telltale.cep.measure.JdataActions;
 import io.telltale.cep.measure.ShopperTraffic;
+import io.telltale.cep.pattern.PatternParameters;
 import io.telltale.cep.pattern.PatternSettings;
 import io.telltale.cep.patterns.BuiltInPatterns;
 import io.telltale.cep.patterns.InventoryHoarding;
+import io.telltale.cep.patterns.ReplayedTrajectories;
 import io.telltale.cep.testkit.PatternTestKit;
 import io.telltale.core.wire.CommerceEvent;
 import io.telltale.core.wire.CommerceEventType;
+import io.telltale.evaluation.TrajectoryMeasurement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,8 +33,10 @@ import picocli.CommandLine.Option;
 @Command(
         name = "patterns",
         mixinStandardHelpOptions = true,
-        description = "Measure the cross-session patterns: a simulated hoarding campaign, real shoppers.",
-        subcommands = {PatternsCommand.MeasureHoarding.class, PatternsCommand.Jdata.class})
+        description = "Measure the cross-session patterns: a simulated hoarding campaign, real shoppers, replayed"
+                + " trajectories.",
+        subcommands = {PatternsCommand.MeasureHoarding.class, PatternsCommand.Jdata.class,
+                PatternsCommand.MeasureReplays.class})
 final class PatternsCommand {
 
     static final Instant SIMULATION_START = Instant.parse("2026-03-01T12:00:00Z");
@@ -136,6 +141,51 @@ final class PatternsCommand {
             return 0;
         }
     }
+
+    @Command(
+            name = "measure-replays",
+            mixinStandardHelpOptions = true,
+            description = "Trajectory fingerprints of human sessions (simulated; Balabit and DELBOT with --datasets)"
+                    + " and of replays of their recorded movement: pairs sharing shapes. Exits 1 when two human"
+                    + " sessions, or a replay and a person it did not replay, share as many shapes as"
+                    + " replayed-trajectories needs at its defaults.")
+    static final class MeasureReplays implements Callable<Integer> {
+        @Option(names = "--datasets", description = "The datasets folder (balabit-mouse/, delbot-mouse/); without it"
+                + " only simulated people.")
+        Path datasets;
+
+        @Option(names = "--seed", description = "Random seed of the replays (default: ${DEFAULT-VALUE}).")
+        long seed = 11;
+
+        @Override
+        public Integer call() throws Exception {
+            int needed = PatternParameters.defaults(new ReplayedTrajectories()).integer("minSharedShapes");
+            int column = java.util.Arrays.binarySearch(TrajectoryMeasurement.THRESHOLDS, needed);
+            List<TrajectoryMeasurement.Result> results = new java.util.ArrayList<>();
+            results.add(TrajectoryMeasurement.measure("simulator",
+                    TrajectoryMeasurement.simulatedHumans(REPLAY_PEOPLE, REPLAY_VISIT, seed), REPLAY_STRETCHES,
+                    REPLAY_STRETCH_MS, seed));
+            if (datasets != null) {
+                for (String source : List.of("balabit", "delbot")) {
+                    results.add(TrajectoryMeasurement.measure(source,
+                            TrajectoryMeasurement.datasetHumans(datasets, source), REPLAY_STRETCHES, REPLAY_STRETCH_MS,
+                            seed));
+                }
+            }
+            results.forEach(r -> System.out.print(TrajectoryMeasurement.describe(r)));
+            boolean falseMatch = results.stream().anyMatch(r -> r.humanPairsAtLeast()[column] > 0
+                    || r.replayHumanPairsAtLeast()[column] > 0);
+            System.out.printf("replayed-trajectories needs %d shared shapes: %s%n", needed,
+                    falseMatch ? "FALSE MATCHES between people" : "no two people match");
+            return falseMatch ? 1 : 0;
+        }
+    }
+
+    /** Simulated people measured: 300 shop visits of 3 minutes; 100 stretches of a minute replayed. */
+    static final int REPLAY_PEOPLE = 300;
+    static final Duration REPLAY_VISIT = Duration.ofMinutes(3);
+    static final int REPLAY_STRETCHES = 100;
+    static final int REPLAY_STRETCH_MS = 60_000;
 
     private static void print(Finding f) {
         System.out.printf("%s  %-8s %-22s %-28s sessions=%d networks=%d skus=%s first=%s last=%s id=%s%n",

@@ -11,6 +11,7 @@ import io.telltale.connectors.serde.RiskScoreSerde;
 import io.telltale.core.wire.DeadLetter;
 import io.telltale.core.wire.RiskScore;
 import io.telltale.job.TelltaleJob;
+import io.telltale.job.TelltaleOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -77,6 +78,8 @@ final class ScoreCommand implements Callable<Integer> {
         if (finalOnly) {
             settings.putIfAbsent("telltale.scoring.emit-interim", "false");
         }
+        // Lines of a file have no record timestamps: event time is each batch's own start.
+        config.set(TelltaleOptions.EVENT_TIME, TelltaleOptions.EventTime.BATCH_START);
         config = JobSettings.apply(config, settings);
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config);

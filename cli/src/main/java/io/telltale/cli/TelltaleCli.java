@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             BacktestCommand.class,
             DatasetsCommand.class,
             EvalCommand.class,
+            ProfilesEvalCommand.class,
             PatternsCommand.class,
             TrainCommand.class
         })

@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
                 + "writes a versioned JSON model artifact.")
 final class TrainCommand implements Callable<Integer> {
 
-    static final String VERSION = "behaviour-v2";
+    static final String VERSION = "behaviour-v3";
 
     @Option(names = "--datasets", required = true, description = "Folder with the datasets, e.g. ../shared/datasets.")
     Path datasets;

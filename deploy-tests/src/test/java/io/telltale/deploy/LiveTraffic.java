@@ -1,5 +1,6 @@
 package io.telltale.deploy;
 
+import io.telltale.connectors.kafka.TelltaleKafka;
 import io.telltale.connectors.serde.CommerceEventSerde;
 import io.telltale.connectors.serde.TelemetryBatchSerde;
 import io.telltale.core.wire.CommerceEvent;
@@ -119,11 +120,27 @@ final class LiveTraffic implements AutoCloseable {
             String sessionId = "s-watermark-" + p;
             TelemetryBatch batch = new SessionSimulator(p).simulate(Actor.HUMAN, sessionId, null, eventTime,
                     Duration.ofSeconds(10)).batches().get(0);
-            producer.send(new ProducerRecord<>(telemetryTopic, p, sessionId.getBytes(StandardCharsets.UTF_8),
-                    telemetrySerde.serialize(batch))).get();
+            producer.send(new ProducerRecord<>(telemetryTopic, p, batch.arrivedAt(),
+                    sessionId.getBytes(StandardCharsets.UTF_8), telemetrySerde.serialize(batch))).get();
             sessions.add(sessionId);
         }
         return sessions;
+    }
+
+    /**
+     * Sends a whole session of {@code userId} at once, starting at {@code eventTime}, and waits for
+     * the acknowledgements; its batches count among {@link #ackedBatches()}.
+     */
+    void sendSession(Actor actor, String sessionId, String userId, long eventTime, Duration length)
+            throws InterruptedException, ExecutionException {
+        for (TelemetryBatch batch : new SessionSimulator(sessionId.hashCode())
+                .simulate(actor, sessionId, userId, eventTime, length).batches()) {
+            send(batch, System.currentTimeMillis());
+        }
+        producer.flush();
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("sends failed: " + failures, failures.get(0));
+        }
     }
 
     /** Every acknowledged batch, by session. */
@@ -186,7 +203,7 @@ final class LiveTraffic implements AutoCloseable {
     private void send(TelemetryBatch batch, long now) {
         byte[] key = batch.sessionId().getBytes(StandardCharsets.UTF_8);
         SentBatch sent = new SentBatch(batch.sequence(), batch.startedAt(), now);
-        producer.send(new ProducerRecord<>(telemetryTopic, key, telemetrySerde.serialize(batch)), (meta, error) -> {
+        producer.send(TelltaleKafka.telemetryRecord(telemetryTopic, batch, telemetrySerde.serialize(batch)), (meta, error) -> {
             if (error != null) {
                 failures.add(error);
                 return;

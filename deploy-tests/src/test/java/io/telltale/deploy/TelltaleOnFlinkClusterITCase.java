@@ -8,8 +8,11 @@ import io.telltale.connectors.kafka.Topics;
 import io.telltale.connectors.serde.DeadLetterSerde;
 import io.telltale.connectors.serde.InvalidRecordException;
 import io.telltale.connectors.serde.RiskScoreSerde;
+import io.telltale.core.wire.Action;
 import io.telltale.core.wire.DeadLetter;
+import io.telltale.core.wire.ProfileDeviation;
 import io.telltale.core.wire.RiskScore;
+import io.telltale.simulator.Actor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -40,8 +43,8 @@ import org.junit.jupiter.api.Timeout;
  * upload, run, a TaskManager killed with {@code kill -9} and replaced, the broker restarted, a
  * stop-with-savepoint and a run from that savepoint, all under live traffic. Then: every session
  * has its final score exactly once (read_committed), every malformed record is dead-lettered
- * exactly once, sessions open across the savepoint get one score covering both sides, and the
- * Telltale metrics reach Prometheus.
+ * exactly once, sessions open across the savepoint get one score covering both sides, an
+ * account's behaviour profile survives the savepoint, and the Telltale metrics reach Prometheus.
  *
  * <p>Logs of every process are under {@code deploy-tests/target/cluster/}. Skip with
  * {@code -Dtelltale.deploy-tests.skip} on a developer machine; CI runs it.
@@ -60,6 +63,10 @@ class TelltaleOnFlinkClusterITCase {
     private static final Duration OUT_OF_ORDERNESS = Duration.ofSeconds(10);
     private static final Duration RECOVERY = Duration.ofSeconds(90);
     private static final String ENTRY_CLASS = "io.telltale.job.TelltaleJob";
+
+    private static final String PROFILE_USER = "u-through-savepoint";
+    private static final String PROFILE_SEED_SESSION = "s-profile-before-savepoint";
+    private static final String PROFILE_NEXT_SESSION = "s-profile-after-savepoint";
 
     private static Path dir;
     private static KafkaBrokerProcess kafka;
@@ -116,6 +123,9 @@ class TelltaleOnFlinkClusterITCase {
         traffic = new LiveTraffic(kafka.bootstrapServers(), Topics.TELEMETRY, Topics.COMMERCE, PARTITIONS, 7);
         traffic.start();
         traffic.sendMalformed("a");
+        // An account's session that ends early: its profile learns from it before the savepoint.
+        traffic.sendSession(Actor.HUMAN, PROFILE_SEED_SESSION, PROFILE_USER, System.currentTimeMillis(),
+                Duration.ofSeconds(20));
         long firstCheckpoint = rest.awaitCheckpointAfter(jobId, 0, Duration.ofSeconds(30));
         Thread.sleep(8_000);
 
@@ -145,6 +155,8 @@ class TelltaleOnFlinkClusterITCase {
                 batchesScoredBeforeSavepoint.merge(score.sessionId(), score.counts().batches(), Math::max);
             }
         }
+        RiskScore seed = awaitFinalScore(PROFILE_SEED_SESSION, Duration.ofSeconds(90));
+        assertThat(seed.action()).as("the seed session, learned only if monitored").isEqualTo(Action.MONITOR);
         String savepoint = rest.stopWithSavepoint(jobId, flink.dir().resolve("savepoints"), RECOVERY);
         String upgradedJobId = rest.runJar(jarId, ENTRY_CLASS, programArgs, PARALLELISM, savepoint);
         rest.awaitRunning(upgradedJobId, RECOVERY);
@@ -153,6 +165,8 @@ class TelltaleOnFlinkClusterITCase {
         assertThat(restoredFromSavepoint.path("is_savepoint").asBoolean()).as("restored from the savepoint").isTrue();
         assertThat(restoredFromSavepoint.path("external_path").asText()).isEqualTo(savepoint);
         traffic.sendMalformed("c");
+        traffic.sendSession(Actor.HUMAN, PROFILE_NEXT_SESSION, PROFILE_USER, System.currentTimeMillis(),
+                Duration.ofSeconds(20));
         Thread.sleep(15_000);
         traffic.stop();
 
@@ -176,6 +190,12 @@ class TelltaleOnFlinkClusterITCase {
                     .isEqualTo(sent.get(entry.getKey()).size());
         }
         assertThat(finals.keySet()).doesNotContainAnyElementsOf(watermarkSessions);
+
+        // The account's profile came through the savepoint: its next session is judged against a
+        // profile that learned the session before the savepoint.
+        assertThat(finals.get(PROFILE_NEXT_SESSION)).singleElement()
+                .satisfies(score -> assertThat(score.profile()).as("profile comparison").isNotNull()
+                        .extracting(ProfileDeviation::sessions).as("sessions the profile learned").isEqualTo(1L));
 
         // Sessions open across the savepoint: one final score over batches from both sides.
         List<String> spanning = sent.entrySet().stream()
@@ -257,6 +277,14 @@ class TelltaleOnFlinkClusterITCase {
         } catch (IOException e) {
             throw new IOException(e.getMessage() + "\nexceptions: " + rest.exceptions(jobId), e);
         }
+    }
+
+    /** The one final score of {@code session}, once it covers every batch sent. */
+    private static RiskScore awaitFinalScore(String session, Duration timeout) throws InterruptedException {
+        List<RiskScore> finals = awaitFinalScores(Map.of(session, traffic.ackedBatches().get(session)), timeout)
+                .get(session);
+        assertThat(finals).as("final score of %s", session).singleElement();
+        return finals.get(0);
     }
 
     /** Final scores by session, once every sent batch is covered by one (or the timeout passes). */

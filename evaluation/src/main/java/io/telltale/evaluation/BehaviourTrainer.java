@@ -36,8 +36,9 @@ public final class BehaviourTrainer {
     public static final List<Feature> FEATURES = List.of(
             Feature.MOUSE_SPEED_MEAN, Feature.MOUSE_SPEED_CV, Feature.MOUSE_ACCELERATION_CV, Feature.MOUSE_JERK_CV,
             Feature.MOUSE_STRAIGHTNESS_MEAN, Feature.MOUSE_STRAIGHTNESS_STD, Feature.CLICK_NO_APPROACH_SHARE,
-            Feature.MOUSE_TELEPORT_SHARE, Feature.KEY_DWELL_MEAN, Feature.KEY_DWELL_CV, Feature.KEY_FLIGHT_MEAN,
-            Feature.KEY_FLIGHT_CV);
+            Feature.MOUSE_TELEPORT_SHARE, Feature.MOUSE_PATH_RESIDUAL, Feature.MOUSE_RESIDUAL_AUTOCORRELATION,
+            Feature.KEY_DWELL_MEAN, Feature.KEY_DWELL_CV, Feature.KEY_FLIGHT_MEAN, Feature.KEY_FLIGHT_CV,
+            Feature.KEY_FLIGHT_SKEW, Feature.KEY_FLIGHT_LOG_SD, Feature.KEY_DWELL_SKEW);
 
     /** Points of each human quantile grid (every percentile). */
     static final int GRID = 101;
@@ -48,6 +49,8 @@ public final class BehaviourTrainer {
     /** Share of training people at or above each calibration knot's score: 0.5 for 1 %, 0.8 for 0.1 %. */
     static final double[] KNOT_QUANTILES = {0.5, 0.9, 0.99, 0.999};
     static final double[] KNOT_SCORES = {0.05, 0.2, 0.5, 0.8};
+    /** Score of the knot past the 0.1 % knot; beyond it the score approaches 1 ({@link BehaviourModel#calibrate}). */
+    static final double TOP_KNOT_SCORE = 0.95;
 
     /** Tribuo reports every dataset and epoch at INFO; kept here so the setting is not collected away. */
     private static final java.util.logging.Logger TRIBUO_LOG = java.util.logging.Logger.getLogger("org.tribuo");
@@ -130,7 +133,7 @@ public final class BehaviourTrainer {
         }
         int last = knotRaw.length - 1;
         knotRaw[last] = knotRaw[last - 1] + Math.max(1.0, 2 * (knotRaw[last - 1] - knotRaw[last - 2]));
-        knotScore[last] = 1.0;
+        knotScore[last] = TOP_KNOT_SCORE;
         return new BehaviourModel(version, modelInputs, coefficients[p], intercept, knotRaw, knotScore, device);
     }
 

@@ -77,27 +77,41 @@ public final class BotCorpus {
             if (t[t.length - 1] - t[0] > maxMs) {
                 from = BatchSlicer.lowerBound(t, t[0] + random.nextInt(t[t.length - 1] - t[0] - maxMs));
             }
-            int to = BatchSlicer.lowerBound(t, t[from] + maxMs);
-            List<TimedPoint> points = new ArrayList<>(to - from);
-            for (int j = from; j < to; j++) {
-                points.add(new TimedPoint(t[j], original.mouseX()[j], original.mouseY()[j]));
-            }
-            if (points.size() < 2) {
-                continue;
-            }
-            double warp = REPLAY_MIN_WARP + random.nextDouble() * (REPLAY_MAX_WARP - REPLAY_MIN_WARP);
-            List<TimedPoint> replay = EvasiveBotMotion.replayed(points, REPLAY_NOISE_PX, warp, REPLAY_WOBBLE_MS,
-                    new java.util.Random(random.nextLong()));
-            List<RawMouse> mouse = new ArrayList<>(replay.size());
-            for (int j = 0; j < replay.size(); j++) {
-                TimedPoint p = replay.get(j);
-                mouse.add(new RawMouse(p.tMs(), p.x(), p.y(), MouseKind.ofCode(original.mouseKind()[from + j])));
-            }
             String id = original.source() + ":" + REPLAY + ":" + i;
-            recordings.add(Normalisation.normalise(REPLAY + " of " + original.source(), REPLAY, true, id, id,
-                    BASE_EPOCH_MS + i * 3_600_000L, mouse, List.of(), null, null, drops));
+            Recording replay = replay(original, from, maxMs, random, id, BASE_EPOCH_MS + i * 3_600_000L, drops);
+            if (replay != null) {
+                recordings.add(replay);
+            }
         }
         return recordings;
+    }
+
+    /**
+     * One replay of {@code original}'s pointer from sample {@code from} for up to {@code maxMs}:
+     * Gaussian position noise and a global time warp drawn from {@code random}; null if fewer than
+     * two samples fall in it.
+     */
+    public static Recording replay(Recording original, int from, int maxMs, SplittableRandom random, String id,
+            long startEpochMs, DropCounts drops) {
+        int[] t = original.mouseT();
+        int to = BatchSlicer.lowerBound(t, t[from] + maxMs);
+        List<TimedPoint> points = new ArrayList<>(to - from);
+        for (int j = from; j < to; j++) {
+            points.add(new TimedPoint(t[j], original.mouseX()[j], original.mouseY()[j]));
+        }
+        if (points.size() < 2) {
+            return null;
+        }
+        double warp = REPLAY_MIN_WARP + random.nextDouble() * (REPLAY_MAX_WARP - REPLAY_MIN_WARP);
+        List<TimedPoint> replay = EvasiveBotMotion.replayed(points, REPLAY_NOISE_PX, warp, REPLAY_WOBBLE_MS,
+                new java.util.Random(random.nextLong()));
+        List<RawMouse> mouse = new ArrayList<>(replay.size());
+        for (int j = 0; j < replay.size(); j++) {
+            TimedPoint p = replay.get(j);
+            mouse.add(new RawMouse(p.tMs(), p.x(), p.y(), MouseKind.ofCode(original.mouseKind()[from + j])));
+        }
+        return Normalisation.normalise(REPLAY + " of " + original.source(), REPLAY, true, id, id, startEpochMs, mouse,
+                List.of(), null, null, drops);
     }
 
     static final long BASE_EPOCH_MS = 1_767_225_600_000L;

@@ -73,7 +73,7 @@ final class EvaluationText {
             md.append("`HumanNormsCalibration` over these same datasets, all users (core/README.md). Its human false-positive\n");
             md.append("rates are therefore in-sample, an optimistic bound; nothing here was fitted to any bot family.\n");
             md.append("A trained model, evaluated with users held out by fold, is reported separately in\n");
-            md.append("[behaviour-v2/evaluation.md](behaviour-v2/evaluation.md) (experimental; not the job's default).\n\n");
+            md.append("[behaviour-v3/evaluation.md](behaviour-v3/evaluation.md) (experimental; not the job's default).\n\n");
         } else {
             md.append("`").append(r.model()).append("` is trained (`BehaviourTrainer`): human quantile grids on people only, a\n");
             md.append("logistic regression of people against the capture-matched generated families, calibration knots on\n");
@@ -99,7 +99,7 @@ final class EvaluationText {
 
     static final String HUMAN_NOTES = """
 
-            A unit with too little behaviour (fewer than 3 strokes and 120 mouse samples, fewer than 20 key events)
+            A unit with too little behaviour (fewer than 3 strokes, 120 mouse samples and 5 clicks, fewer than 20 key events)
             is scored on device tells only and reported with `insufficient` evidence; for people that is a score of 0.
             """;
 

@@ -3,6 +3,7 @@ package io.telltale.job;
 import io.telltale.connectors.RawRecord;
 import io.telltale.connectors.kafka.TelltaleKafka;
 import io.telltale.connectors.serde.ValidationLimits;
+import io.telltale.core.profile.ProfileRisk;
 import io.telltale.core.scoring.ActionThresholds;
 import io.telltale.core.scoring.HumanNormsModel;
 import io.telltale.core.scoring.RiskModel;
@@ -11,6 +12,7 @@ import io.telltale.core.wire.DeadLetter;
 import io.telltale.core.wire.RiskScore;
 import io.telltale.job.functions.BatchDeduplicator;
 import io.telltale.job.functions.LateBatchDeadLetter;
+import io.telltale.job.functions.ProfileScorer;
 import io.telltale.job.functions.SessionFeatureAggregate;
 import io.telltale.job.functions.SessionScoreEmitter;
 import io.telltale.job.functions.TelemetryParser;
@@ -45,9 +47,11 @@ import org.apache.flink.util.ParameterTool;
  * The Telltale job:
  *
  * <pre>
- * telemetry source → parse + fold into features (bad records → dead letters)
- *   → event-time watermarks → keyBy(session) → drop retried batches
- *   → session window (mergeable feature accumulator, continuous trigger) → score → risk-score sink
+ * telemetry source (watermarks per Kafka partition, from record timestamps)
+ *   → parse + fold into features (bad records → dead letters)
+ *   → keyBy(session) → drop retried batches
+ *   → session window (mergeable feature accumulator, continuous trigger) → score
+ *   → keyBy(user) → judge against the user's behaviour profile, learn → risk-score sink
  * </pre>
  *
  * <p>Sources and sinks are injected (STYLE.md, habit 1): {@link #main} plugs in Kafka, the CLI's
@@ -63,6 +67,7 @@ public final class TelltaleJob {
         public static final String WATERMARKS = "telemetry-watermarks";
         public static final String DEDUPLICATE = "deduplicate-batches";
         public static final String SCORE = "score-sessions";
+        public static final String PROFILES = "user-profiles";
         public static final String LATE = "late-batches";
         public static final String RISK_SCORE_SINK = "risk-score-sink";
         public static final String DEAD_LETTER_SINK = "dead-letter-sink";
@@ -109,28 +114,32 @@ public final class TelltaleJob {
 
     /** Adds the topology to {@code env}. */
     public void build(StreamExecutionEnvironment env) {
-        SessionScorer scorer = new SessionScorer(
-                model,
-                new ActionThresholds(
-                        config.get(TelltaleOptions.CHALLENGE_THRESHOLD),
-                        config.get(TelltaleOptions.BLOCK_THRESHOLD)));
+        ActionThresholds thresholds = new ActionThresholds(
+                config.get(TelltaleOptions.CHALLENGE_THRESHOLD), config.get(TelltaleOptions.BLOCK_THRESHOLD));
+        SessionScorer scorer = new SessionScorer(model, thresholds);
 
+        boolean recordTime = config.get(TelltaleOptions.EVENT_TIME) == TelltaleOptions.EventTime.RECORD_TIMESTAMP;
+        // With record timestamps the source makes the watermarks, per Kafka partition (split): a
+        // partition that lags behind, as after a restart, holds the watermark back instead of
+        // seeing its batches turn late. Batch start times come from the client and can only be
+        // read after parsing, so that mode makes them per parser instead.
         SingleOutputStreamOperator<BatchFeatures> parsed = env
-                .fromSource(telemetrySource, WatermarkStrategy.noWatermarks(), "Telemetry source")
+                .fromSource(
+                        telemetrySource,
+                        recordTime ? watermarks(config) : WatermarkStrategy.noWatermarks(),
+                        "Telemetry source")
                 .uid(Uids.TELEMETRY_SOURCE)
-                .process(new TelemetryParser(ValidationLimits.DEFAULTS))
+                .process(new TelemetryParser(ValidationLimits.DEFAULTS, recordTime))
                 .returns(BatchFeaturesSerializer.TYPE_INFO)
                 .uid(Uids.PARSE)
                 .name("Parse telemetry batches");
 
-        DataStream<BatchFeatures> timed = parsed
-                .assignTimestampsAndWatermarks(WatermarkStrategy
-                        .<BatchFeatures>forBoundedOutOfOrderness(
-                                config.get(TelltaleOptions.MAX_OUT_OF_ORDERNESS))
-                        .withTimestampAssigner((batch, recordTimestamp) -> batch.startedAt())
-                        .withIdleness(config.get(TelltaleOptions.SOURCE_IDLENESS)))
-                .uid(Uids.WATERMARKS)
-                .name("Event time from batch start");
+        DataStream<BatchFeatures> timed = recordTime
+                ? parsed
+                : parsed.assignTimestampsAndWatermarks(TelltaleJob.<BatchFeatures>watermarks(config)
+                                .withTimestampAssigner((batch, recordTimestamp) -> batch.startedAt()))
+                        .uid(Uids.WATERMARKS)
+                        .name("Event time from batch start");
 
         SingleOutputStreamOperator<BatchFeatures> fresh = timed
                 .keyBy(BatchFeatures::sessionId, Types.STRING)
@@ -143,14 +152,17 @@ public final class TelltaleJob {
         KeyedStream<BatchFeatures, String> bySession =
                 DataStreamUtils.reinterpretAsKeyedStream(fresh, BatchFeatures::sessionId, Types.STRING);
 
-        SingleOutputStreamOperator<RiskScore> scores = scoreSessions(bySession, config, scorer);
+        SingleOutputStreamOperator<RiskScore> sessionScores = scoreSessions(bySession, config, scorer);
+        DataStream<RiskScore> scores = config.get(TelltaleOptions.PROFILES_ENABLED)
+                ? judgeAgainstProfiles(sessionScores, config, thresholds)
+                : sessionScores;
 
         scores.sinkTo(riskScoreSink).uid(Uids.RISK_SCORE_SINK).name("Risk scores");
         if (alerts != null) {
             alerts.attachTo(scores);
         }
 
-        DataStream<DeadLetter> lateBatches = scores
+        DataStream<DeadLetter> lateBatches = sessionScores
                 .getSideOutput(LATE_BATCHES)
                 .map(new LateBatchDeadLetter())
                 .uid(Uids.LATE)
@@ -161,6 +173,12 @@ public final class TelltaleJob {
                 .sinkTo(deadLetterSink)
                 .uid(Uids.DEAD_LETTER_SINK)
                 .name("Dead letters");
+    }
+
+    /** Bounded out-of-orderness with idle splits let go; the record timestamp unless told otherwise. */
+    private static <T> WatermarkStrategy<T> watermarks(Configuration config) {
+        return WatermarkStrategy.<T>forBoundedOutOfOrderness(config.get(TelltaleOptions.MAX_OUT_OF_ORDERNESS))
+                .withIdleness(config.get(TelltaleOptions.SOURCE_IDLENESS));
     }
 
     /**
@@ -181,6 +199,25 @@ public final class TelltaleJob {
                         WireRecordSerializers.RISK_SCORE)
                 .uid(Uids.SCORE)
                 .name("Score sessions");
+    }
+
+    /**
+     * The per-user profiles: a second keyed stage, keyed by user id, fed by the session scores. A
+     * session's scores and its user's profile live on different keys (a user has many sessions), so
+     * the profile cannot sit in the session window; scores are small and already carry the features
+     * and counts the profile needs, so re-keying them costs one shuffle of a few hundred bytes per
+     * score, and nothing has to flow back: this stage emits the score itself, with the deviation.
+     */
+    static SingleOutputStreamOperator<RiskScore> judgeAgainstProfiles(
+            DataStream<RiskScore> scores, Configuration config, ActionThresholds thresholds) {
+        ProfileRisk risk = new ProfileRisk(ProfileRisk.STANDARD_SCALE, thresholds,
+                config.get(TelltaleOptions.PROFILE_MIN_LEARN_INTERVAL).toMillis());
+        return scores
+                .keyBy(ProfileScorer.KEY, Types.STRING)
+                .process(new ProfileScorer(risk, config.get(TelltaleOptions.PROFILE_TTL)))
+                .returns(WireRecordSerializers.RISK_SCORE)
+                .uid(Uids.PROFILES)
+                .name("Judge against user profiles");
     }
 
     public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {

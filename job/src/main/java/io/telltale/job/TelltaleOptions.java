@@ -92,6 +92,32 @@ public final class TelltaleOptions {
                             "Whether active sessions get interim scores; backtests that only want"
                                     + " each session's final score turn this off.");
 
+    /** Where a telemetry batch's event time comes from. */
+    public enum EventTime {
+        /**
+         * The Kafka record timestamp: the gateway sets it to its receive time (or the topic to the
+         * broker's append time). The client cannot move it, and watermarks are made per Kafka
+         * partition inside the source.
+         */
+        RECORD_TIMESTAMP,
+        /**
+         * The batch's {@code startedAt} (client clock), for sources without record timestamps:
+         * files and backtests. Watermarks are made after parsing, per parallel parser.
+         */
+        BATCH_START
+    }
+
+    public static final ConfigOption<EventTime> EVENT_TIME =
+            key("telltale.event-time")
+                    .enumType(EventTime.class)
+                    .defaultValue(EventTime.RECORD_TIMESTAMP)
+                    .withDescription(
+                            "Event time of a telemetry batch. RECORD_TIMESTAMP: the Kafka record"
+                                    + " timestamp (the gateway's receive time), with watermarks per"
+                                    + " Kafka partition; a record without one is dead-lettered as"
+                                    + " BAD_TIMESTAMP. BATCH_START: the batch's startedAt (client"
+                                    + " clock), for file sources and backtests.");
+
     public static final ConfigOption<Duration> MAX_OUT_OF_ORDERNESS =
             key("telltale.watermark.max-out-of-orderness")
                     .durationType()
@@ -128,6 +154,32 @@ public final class TelltaleOptions {
                             "How long the per-session record of seen batch sequence numbers lives"
                                     + " after its last update; bounds state of abandoned sessions.");
 
+    public static final ConfigOption<Boolean> PROFILES_ENABLED =
+            key("telltale.profiles.enabled")
+                    .booleanType()
+                    .defaultValue(true)
+                    .withDescription(
+                            "Keep a behaviour profile per user id and add how far an authenticated"
+                                    + " session is from it to the risk (continuous authentication,"
+                                    + " docs/profiles.md). Sessions without a user id are not affected.");
+
+    public static final ConfigOption<Duration> PROFILE_TTL =
+            key("telltale.profiles.ttl")
+                    .durationType()
+                    .defaultValue(Duration.ofDays(90))
+                    .withDescription(
+                            "How long a user's profile lives after it last learned from a session;"
+                                    + " bounds the state of accounts that stopped coming back.");
+
+    public static final ConfigOption<Duration> PROFILE_MIN_LEARN_INTERVAL =
+            key("telltale.profiles.min-learn-interval")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(10))
+                    .withDescription(
+                            "Least event time between two sessions a profile learns from, so that"
+                                    + " whoever holds an account cannot make the profile theirs with a"
+                                    + " burst of short sessions.");
+
     /** All options, for documentation and validation. */
     public static final List<ConfigOption<?>> ALL =
             List.of(
@@ -141,11 +193,15 @@ public final class TelltaleOptions {
                     SESSION_GAP,
                     SCORE_INTERVAL,
                     EMIT_INTERIM_SCORES,
+                    EVENT_TIME,
                     MAX_OUT_OF_ORDERNESS,
                     SOURCE_IDLENESS,
                     CHALLENGE_THRESHOLD,
                     BLOCK_THRESHOLD,
-                    DEDUP_STATE_TTL);
+                    DEDUP_STATE_TTL,
+                    PROFILES_ENABLED,
+                    PROFILE_TTL,
+                    PROFILE_MIN_LEARN_INTERVAL);
 
     private TelltaleOptions() {}
 }

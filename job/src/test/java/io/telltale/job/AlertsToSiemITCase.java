@@ -44,7 +44,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -190,14 +189,9 @@ class AlertsToSiemITCase extends TelltaleTestBase {
 
     private static void produce(String topic, List<TelemetryBatch> batches) {
         TelemetryBatchSerde serde = new TelemetryBatchSerde();
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
+        try (KafkaProducer<byte[], byte[]> producer = producer(kafka.bootstrapServers())) {
             for (TelemetryBatch batch : batches) {
-                producer.send(new ProducerRecord<>(topic, batch.sessionId().getBytes(StandardCharsets.UTF_8),
-                        serde.serialize(batch)));
+                producer.send(TelltaleKafka.telemetryRecord(topic, batch, serde.serialize(batch)));
             }
             producer.flush();
         }

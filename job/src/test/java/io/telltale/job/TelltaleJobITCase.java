@@ -181,29 +181,87 @@ class TelltaleJobITCase extends TelltaleTestBase {
     }
 
     /**
+     * Event time is the Kafka record timestamp, which the gateway sets to its receive time, not
+     * the client's clock: a browser whose clock runs an hour slow is scored in full next to a
+     * correct one on another partition, and the one reader that owns both partitions keeps a
+     * watermark per partition. Taken from the batches' own start times instead (BATCH_START), the
+     * slow client's batches would fall an hour behind the watermark and be dead-lettered as late.
+     */
+    @Test
+    void aClientClockRunningAnHourSlowNeitherMovesEventTimeNorLosesItsBatches(@TempDir Path checkpoints)
+            throws Exception {
+        String telemetryTopic = "it.skew.telemetry";
+        String scoreTopic = "it.skew.risk-scores";
+        String deadLetterTopic = "it.skew.dead-letters";
+        kafka.createTopics(PARTITIONS, telemetryTopic, scoreTopic, deadLetterTopic);
+        long anHour = 60 * ONE_MINUTE;
+        List<TelemetryBatch> onTime = simulatedSession(Actor.HUMAN, "s-on-time", BEGINNING, Duration.ofMinutes(1), 7);
+        List<TelemetryBatch> slowClock =
+                simulatedSession(Actor.HUMAN, "s-slow-clock", BEGINNING - anHour, Duration.ofMinutes(1), 8);
+        TelemetryBatchSerde serde = new TelemetryBatchSerde();
+        try (KafkaProducer<byte[], byte[]> producer = producer(kafka.bootstrapServers())) {
+            for (TelemetryBatch batch : onTime) {
+                producer.send(new ProducerRecord<>(telemetryTopic, 0, batch.arrivedAt(),
+                        batch.sessionId().getBytes(StandardCharsets.UTF_8), serde.serialize(batch)));
+            }
+            for (TelemetryBatch batch : slowClock) {
+                // Received now, by the gateway's clock; stamped an hour earlier by the browser's.
+                producer.send(new ProducerRecord<>(telemetryTopic, 1, batch.arrivedAt() + anHour,
+                        batch.sessionId().getBytes(StandardCharsets.UTF_8), serde.serialize(batch)));
+            }
+            producer.flush();
+        }
+
+        // One source reader owns both partitions; watermarks as often as the runtime allows, so a
+        // watermark taken over both partitions at once would overtake the second one.
+        StreamExecutionEnvironment env = localEnvironment(checkpoints, Duration.ofSeconds(2), 1);
+        env.getConfig().setAutoWatermarkInterval(1);
+        new TelltaleJob(
+                        boundedTelemetrySource(kafka.bootstrapServers(), telemetryTopic, "it-skew"),
+                        TelltaleKafka.riskScoreSink(kafka.bootstrapServers(), scoreTopic,
+                                DeliveryGuarantee.AT_LEAST_ONCE, "it-skew-scores", new Properties()),
+                        TelltaleKafka.deadLetterSink(kafka.bootstrapServers(), deadLetterTopic,
+                                DeliveryGuarantee.AT_LEAST_ONCE, "it-skew-dead-letters", new Properties()),
+                        TelltaleJob.defaultFlinkConfiguration())
+                .execute(env);
+
+        RiskScoreSerde scoreSerde = new RiskScoreSerde();
+        Map<String, Long> finalBatchCounts = new HashMap<>();
+        for (byte[] value : readCommitted(kafka.bootstrapServers(), scoreTopic, PARTITIONS)) {
+            RiskScore score = scoreSerde.deserialize(value);
+            if (score.isFinal()) {
+                finalBatchCounts.put(score.sessionId(), score.counts().batches());
+            }
+        }
+        assertThat(readCommitted(kafka.bootstrapServers(), deadLetterTopic, PARTITIONS))
+                .extracting(value -> new String(value, StandardCharsets.UTF_8))
+                .as("dead letters")
+                .isEmpty();
+        assertThat(finalBatchCounts).containsOnly(
+                Map.entry("s-on-time", (long) onTime.size()),
+                Map.entry("s-slow-clock", (long) slowClock.size()));
+    }
+
+    /**
      * Writes the batches keyed by session, with the malformed records spread between them on every
      * partition, and one batch sent twice (an SDK retry).
      */
     private static void produce(String topic, List<TelemetryBatch> batches, Map<String, String> malformed) {
         TelemetryBatchSerde serde = new TelemetryBatchSerde();
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         List<String> bad = new ArrayList<>(malformed.keySet());
         int spacing = Math.max(1, batches.size() / (bad.size() + 1));
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
+        try (KafkaProducer<byte[], byte[]> producer = producer(kafka.bootstrapServers())) {
             for (int i = 0; i < batches.size(); i++) {
                 TelemetryBatch batch = batches.get(i);
-                byte[] key = batch.sessionId().getBytes(StandardCharsets.UTF_8);
-                producer.send(new ProducerRecord<>(topic, key, serde.serialize(batch)));
+                producer.send(TelltaleKafka.telemetryRecord(topic, batch, serde.serialize(batch)));
                 if (i == batches.size() / 2) {
-                    producer.send(new ProducerRecord<>(topic, key, serde.serialize(batch)));
+                    producer.send(TelltaleKafka.telemetryRecord(topic, batch, serde.serialize(batch)));
                 }
                 int badIndex = i / spacing;
                 if (i % spacing == 0 && badIndex < bad.size()) {
                     byte[] payload = bad.get(badIndex).getBytes(StandardCharsets.UTF_8);
-                    producer.send(new ProducerRecord<>(topic, badIndex % PARTITIONS, null, payload));
+                    // Stamped like the batch beside it, as the gateway would stamp any record.
+                    producer.send(new ProducerRecord<>(topic, badIndex % PARTITIONS, batch.arrivedAt(), null, payload));
                 }
             }
             producer.flush();

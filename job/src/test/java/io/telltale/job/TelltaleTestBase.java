@@ -113,6 +113,17 @@ public abstract class TelltaleTestBase {
         return new MouseTrack(t, x, y, kind);
     }
 
+    /** A producer of raw bytes, as the gateway has; the caller closes it. */
+    public static org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]> producer(String bootstrapServers) {
+        java.util.Properties props = new java.util.Properties();
+        props.put(org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(org.apache.kafka.clients.producer.ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.ByteArraySerializer.class);
+        props.put(org.apache.kafka.clients.producer.ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.ByteArraySerializer.class);
+        return new org.apache.kafka.clients.producer.KafkaProducer<>(props);
+    }
+
     /**
      * Every record value on {@code topic} that a {@code read_committed} reader sees now, from the
      * beginning of its partitions up to their end offsets (30 s at most).

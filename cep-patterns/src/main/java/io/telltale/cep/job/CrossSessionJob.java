@@ -4,6 +4,7 @@ import io.telltale.cep.finding.Finding;
 import io.telltale.cep.finding.FindingSerde;
 import io.telltale.cep.network.NetworkLookup;
 import io.telltale.cep.network.NetworkLookups;
+import io.telltale.cep.pattern.PatternControl;
 import io.telltale.cep.pattern.PatternSettings;
 import io.telltale.cep.pattern.Requirement;
 import io.telltale.cep.patterns.BuiltInPatterns;
@@ -33,6 +34,7 @@ import org.apache.flink.cep.CEP;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -44,9 +46,9 @@ import org.slf4j.LoggerFactory;
  * The cross-session pattern job:
  *
  * <pre>
- * commerce events ─┐                                   ┌─ fan out by pattern key → keyBy → CEP → finding ─┐
- *                  ├─ keyBy(session) → summarise ─ enrich with network facts ─┤        (one branch per pattern)  ├─ findings sink
- * risk scores ─────┘   (ends after the session gap)                           └─ ...                            ┘
+ * commerce events ─┐                                                                          ┌─ fan out by pattern key → keyBy → CEP → finding ─┐
+ *                  ├─ keyBy(session) → summarise ─ network facts ─ keyBy(account) → account history ─┤        (one branch per pattern)  ├─ findings sink
+ * risk scores ─────┘   (ends after the session gap)                                                  └─ ...                            ┘
  * </pre>
  *
  * <p>Sources and sinks are injected: {@link #main} plugs in Kafka, {@code telltale backtest} files,
@@ -67,9 +69,13 @@ public final class CrossSessionJob {
         public static final String RISK_SCORE_WATERMARKS = "risk-score-watermarks";
         public static final String SUMMARISE = "summarise-sessions";
         public static final String ENRICH = "enrich-network";
+        public static final String ACCOUNT_HISTORY = "account-history";
         public static final String FINDING_SINK = "finding-sink";
         public static final String FINDING_ALERT_SINK = "finding-alert-sink";
         public static final String DEAD_LETTER_SINK = "cep-dead-letter-sink";
+        public static final String CONTROL_SOURCE = "pattern-control-source";
+        public static final String PARSE_CONTROL = "parse-pattern-control";
+        public static final String CONTROL_WATERMARKS = "pattern-control-watermarks";
 
         public static String fanOut(String patternId) {
             return "fan-out-" + patternId;
@@ -79,6 +85,10 @@ public final class CrossSessionJob {
             return "pattern-" + patternId;
         }
 
+        public static String confirm(String patternId) {
+            return "confirm-" + patternId;
+        }
+
         private Uids() {}
     }
 
@@ -86,6 +96,8 @@ public final class CrossSessionJob {
     public static final TypeInformation<Finding> FINDING = TypeInformation.of(Finding.class);
     static final TypeInformation<CommerceEvent> COMMERCE_EVENT = TypeInformation.of(CommerceEvent.class);
     static final TypeInformation<RiskScore> RISK_SCORE = TypeInformation.of(RiskScore.class);
+    static final TypeInformation<PatternControl> PATTERN_CONTROL = TypeInformation.of(PatternControl.class);
+    static final TypeInformation<PatternMatch> PATTERN_MATCH = TypeInformation.of(PatternMatch.class);
 
     private final Source<RawRecord, ?, ?> commerceSource;
     private final Source<RawRecord, ?, ?> riskScoreSource;
@@ -94,6 +106,7 @@ public final class CrossSessionJob {
     private final Configuration config;
     private final PatternSettings settings;
     private Sink<Finding> alertSink;
+    private Source<RawRecord, ?, ?> controlSource;
 
     /** @param riskScoreSource null to run on commerce events alone (no device fingerprints, no risk) */
     public CrossSessionJob(
@@ -117,6 +130,15 @@ public final class CrossSessionJob {
      */
     public CrossSessionJob withAlertSink(Sink<Finding> alertSink) {
         this.alertSink = alertSink;
+        return this;
+    }
+
+    /**
+     * Reads control records ({@link PatternControl}) that switch running patterns on or off and change
+     * their runtime parameters while the job runs; bad ones become dead letters.
+     */
+    public CrossSessionJob withControlSource(Source<RawRecord, ?, ?> controlSource) {
+        this.controlSource = controlSource;
         return this;
     }
 
@@ -168,7 +190,26 @@ public final class CrossSessionJob {
             timedScores = noRiskScores(timedCommerce);
         }
 
-        DataStream<Finding> findings = findings(timedCommerce, timedScores, config, settings);
+        List<PatternSettings.Enabled> runnable = runnable(settings, config.get(CrossSessionOptions.IP_DATABASE));
+        DataStream<PatternControl> controls;
+        if (controlSource != null) {
+            SingleOutputStreamOperator<PatternControl> parsed = env
+                    .fromSource(controlSource, WatermarkStrategy.noWatermarks(), "Pattern control source")
+                    .uid(Uids.CONTROL_SOURCE)
+                    .process(new PatternControlParser(runnable))
+                    .returns(PATTERN_CONTROL)
+                    .uid(Uids.PARSE_CONTROL)
+                    .name("Parse pattern controls");
+            // Controls take effect on arrival; their stream must never hold back the sessions' event time.
+            controls = parsed
+                    .assignTimestampsAndWatermarks(WatermarkStrategy.<PatternControl>forGenerator(c -> new NeverLate<>()))
+                    .uid(Uids.CONTROL_WATERMARKS)
+                    .name("Controls never hold back event time");
+            deadLetters = deadLetters.union(parsed.getSideOutput(WireRecordParser.DEAD_LETTERS));
+        } else {
+            controls = noControls(timedCommerce);
+        }
+        DataStream<Finding> findings = findings(timedCommerce, timedScores, controls, config, runnable);
         findings.sinkTo(findingSink).uid(Uids.FINDING_SINK).name("Findings");
         if (alertSink != null) {
             findings.sinkTo(alertSink).uid(Uids.FINDING_ALERT_SINK).name("Findings as SIEM alerts");
@@ -187,15 +228,31 @@ public final class CrossSessionJob {
                 .name("No risk scores");
     }
 
+    /** No control records, carrying the commerce stream's watermarks (runs without a control topic). */
+    public static DataStream<PatternControl> noControls(DataStream<CommerceEvent> commerce) {
+        return commerce.flatMap((CommerceEvent e, org.apache.flink.util.Collector<PatternControl> out) -> {},
+                        PATTERN_CONTROL)
+                .uid("no-pattern-controls")
+                .name("No pattern controls");
+    }
+
     /**
      * Summaries, network facts and one CEP branch per runnable pattern, over streams that already
-     * carry event time and watermarks.
+     * carry event time and watermarks; patterns run with their start-up parameters throughout.
      */
     public static DataStream<Finding> findings(
             DataStream<CommerceEvent> commerce, DataStream<RiskScore> scores, Configuration config,
             PatternSettings settings) {
+        return findings(commerce, scores, noControls(commerce), config,
+                runnable(settings, config.get(CrossSessionOptions.IP_DATABASE)));
+    }
+
+    /** As above, with {@code controls} changing the running patterns as they arrive. */
+    public static DataStream<Finding> findings(
+            DataStream<CommerceEvent> commerce, DataStream<RiskScore> scores, DataStream<PatternControl> controls,
+            Configuration config, List<PatternSettings.Enabled> runnable) {
         String database = config.get(CrossSessionOptions.IP_DATABASE);
-        List<PatternSettings.Enabled> runnable = runnable(settings, database);
+        BroadcastStream<PatternControl> broadcastControls = controls.broadcast(PatternFanOut.CONTROLS);
 
         DataStream<SessionSummary> sessions = commerce
                 .keyBy(CommerceEvent::sessionId, Types.STRING)
@@ -205,20 +262,29 @@ public final class CrossSessionJob {
                 .name("Summarise sessions")
                 .map(new NetworkEnricher(database), SESSION_SUMMARY)
                 .uid(Uids.ENRICH)
-                .name("Network facts");
+                .name("Network facts")
+                .keyBy(AccountHistoryEnricher.KEY, Types.STRING)
+                .process(new AccountHistoryEnricher(config.get(CrossSessionOptions.ACCOUNT_HISTORY_TTL)), SESSION_SUMMARY)
+                .uid(Uids.ACCOUNT_HISTORY)
+                .name("Account history");
 
         List<DataStream<Finding>> branches = new ArrayList<>();
         for (PatternSettings.Enabled enabled : runnable) {
             String id = enabled.pattern().id();
             DataStream<SessionSummary> keyed = sessions
-                    .flatMap(new PatternFanOut(enabled), SESSION_SUMMARY)
+                    .connect(broadcastControls)
+                    .process(new PatternFanOut(enabled), SESSION_SUMMARY)
                     .uid(Uids.fanOut(id))
                     .name("Keys of " + enabled.pattern().title());
             branches.add(CEP.pattern(keyed.keyBy(SessionSummary::focus, Types.STRING),
                             enabled.pattern().pattern(enabled.parameters()))
-                    .process(new FindingEmitter(enabled), FINDING)
+                    .process(new FindingEmitter.Matches(), PATTERN_MATCH)
                     .uid(Uids.pattern(id))
-                    .name(enabled.pattern().title()));
+                    .name(enabled.pattern().title())
+                    .connect(broadcastControls)
+                    .process(new FindingEmitter(enabled), FINDING)
+                    .uid(Uids.confirm(id))
+                    .name("Confirm " + enabled.pattern().title()));
         }
         if (branches.isEmpty()) {
             LOG.warn("no cross-session pattern is enabled and runnable; the job only summarises sessions");
@@ -296,6 +362,9 @@ public final class CrossSessionJob {
                                 DeliveryGuarantee.AT_LEAST_ONCE, group + "-dead-letters", none),
                         config,
                         settings)
+                .withControlSource(TelltaleKafka.rawSource(bootstrap, config.get(CrossSessionOptions.PATTERN_CONTROL_TOPIC),
+                        group + "-control", OffsetsInitializer.committedOffsets(
+                                org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST), none))
                 .withAlertSink(AlertSinks.kafka(bootstrap, config.get(AlertSinkOptions.ALERTS_TOPIC),
                         AlertFormat.ofConfigName(config.get(AlertSinkOptions.KAFKA_FORMAT)), group + "-alerts", none,
                         FindingAlerts::of))

@@ -44,6 +44,14 @@ public final class CrossSessionOptions {
                     .defaultValue(Duration.ofSeconds(30))
                     .withDescription("A quiet source split (e.g. no risk scores) stops holding back the watermark.");
 
+    public static final ConfigOption<Duration> ACCOUNT_HISTORY_TTL =
+            key("telltale.cep.account-history-ttl")
+                    .durationType()
+                    .defaultValue(Duration.ofDays(90))
+                    .withDescription("How long an account's devices and networks are remembered after its last"
+                            + " session (account-takeover: a device is new if the account was seen before"
+                            + " without it).");
+
     public static final ConfigOption<String> COMMERCE_TOPIC =
             key("telltale.topics.commerce")
                     .stringType()
@@ -56,9 +64,16 @@ public final class CrossSessionOptions {
                     .defaultValue(Topics.PATTERN_ALERTS)
                     .withDescription("Topic the pattern job writes findings to, keyed by the shared key.");
 
+    public static final ConfigOption<String> PATTERN_CONTROL_TOPIC =
+            key("telltale.topics.pattern-control")
+                    .stringType()
+                    .defaultValue(Topics.PATTERN_CONTROL)
+                    .withDescription("Topic of control records that switch running patterns on or off and change"
+                            + " their runtime parameters (docs/cross-session-patterns.md); bad ones become dead letters.");
+
     public static final List<ConfigOption<?>> ALL = List.of(
-            IP_DATABASE, PATTERNS_FILE, SESSION_GAP, MAX_OUT_OF_ORDERNESS, SOURCE_IDLENESS, COMMERCE_TOPIC,
-            PATTERN_ALERTS_TOPIC);
+            IP_DATABASE, PATTERNS_FILE, SESSION_GAP, MAX_OUT_OF_ORDERNESS, SOURCE_IDLENESS, ACCOUNT_HISTORY_TTL, COMMERCE_TOPIC,
+            PATTERN_ALERTS_TOPIC, PATTERN_CONTROL_TOPIC);
 
     private CrossSessionOptions() {}
 }

@@ -11,9 +11,23 @@ import org.apache.flink.util.TimeUtils;
  * text from the YAML file or the command line and are checked by {@link #parse}.
  */
 public record Parameter(String name, Kind kind, String defaultValue, double min, double max, List<String> choices,
-        String description) implements Serializable {
+        String description, boolean changeableAtRuntime) implements Serializable {
 
-    public enum Kind { INTEGER, DECIMAL, DURATION, FLAG, CHOICE }
+    public Parameter(String name, Kind kind, String defaultValue, double min, double max, List<String> choices,
+            String description) {
+        this(name, kind, defaultValue, min, max, choices, description, false);
+    }
+
+    /**
+     * This parameter, marked as changeable through the control topic while the job runs. Only a
+     * parameter read outside the CEP pattern qualifies — in {@code keysOf} or {@code confirms}: the
+     * pattern itself is compiled at start-up, and a threshold inside it changes with a restart.
+     */
+    public Parameter atRuntime() {
+        return new Parameter(name, kind, defaultValue, min, max, choices, description, true);
+    }
+
+    public enum Kind { INTEGER, DECIMAL, DURATION, FLAG, CHOICE, WORDS }
 
     public static Parameter integer(String name, int defaultValue, int min, int max, String description) {
         return new Parameter(name, Kind.INTEGER, Integer.toString(defaultValue), min, max, List.of(), description);
@@ -35,6 +49,11 @@ public record Parameter(String name, Kind kind, String defaultValue, double min,
 
     public static Parameter choice(String name, String defaultValue, List<String> choices, String description) {
         return new Parameter(name, Kind.CHOICE, defaultValue, 0, 0, List.copyOf(choices), description);
+    }
+
+    /** A comma-separated list of words (letters, digits, '_', '-'), e.g. {@code password, email}; at least one. */
+    public static Parameter words(String name, List<String> defaultValue, String description) {
+        return new Parameter(name, Kind.WORDS, String.join(",", defaultValue), 0, 0, List.of(), description);
     }
 
     /**
@@ -95,6 +114,18 @@ public record Parameter(String name, Kind kind, String defaultValue, double min,
                     throw new IllegalArgumentException(name + " = '" + t + "' must be one of " + choices);
                 }
                 return t;
+            }
+            case WORDS -> {
+                List<String> words = java.util.Arrays.stream(t.split(","))
+                        .map(w -> w.strip().toLowerCase(Locale.ROOT))
+                        .filter(w -> !w.isEmpty())
+                        .distinct()
+                        .toList();
+                if (words.isEmpty() || words.stream().anyMatch(w -> !w.matches("[a-z0-9_-]+"))) {
+                    throw new IllegalArgumentException(name + " = '" + t
+                            + "' must be one or more comma-separated words of letters, digits, '_' or '-'");
+                }
+                return words;
             }
             default -> throw new IllegalStateException(kind.toString());
         }

@@ -76,10 +76,17 @@ public final class PatternParameters implements Serializable {
         return (String) get(name);
     }
 
+    @SuppressWarnings("unchecked")
+    public List<String> words(String name) {
+        return (List<String>) get(name);
+    }
+
     /** The values as text, for a finding's evidence. */
     public Map<String, String> asText() {
         Map<String, String> text = new LinkedHashMap<>();
-        values.forEach((k, v) -> text.put(k, v instanceof Duration d ? TimeUtils.formatWithHighestUnit(d) : v.toString()));
+        values.forEach((k, v) -> text.put(k, v instanceof Duration d ? TimeUtils.formatWithHighestUnit(d)
+                : v instanceof List<?> words ? String.join(",", words.stream().map(Object::toString).toList())
+                : v.toString()));
         return text;
     }
 

@@ -10,6 +10,6 @@ public final class BuiltInPatterns {
 
     public static List<CrossSessionPattern> all() {
         return List.of(new InventoryHoarding(), new CredentialStuffing(), new SlowAndLowRevisits(),
-                new CashingOutOnOneDevice());
+                new CashingOutOnOneDevice(), new AccountTakeover(), new ReplayedTrajectories());
     }
 }

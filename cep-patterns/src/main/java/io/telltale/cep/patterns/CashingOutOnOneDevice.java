@@ -26,7 +26,7 @@ public final class CashingOutOnOneDevice extends CrossSessionPattern {
 
     @Override public List<Parameter> parameters() {
         return List.of(
-                Parameter.integer("minAccounts", 4, 2, 1000, "distinct accounts that checked out"),
+                Parameter.integer("minAccounts", 4, 2, 1000, "distinct accounts that checked out").atRuntime(),
                 Parameter.duration("window", Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofDays(1),
                         "time from the first to the last checkout"));
     }

@@ -56,7 +56,8 @@ public final class CredentialStuffing extends CrossSessionPattern {
     public List<Parameter> parameters() {
         return List.of(
                 Parameter.integer("minSessions", 3, 1, 100_000, "sessions with failed logins within the window"),
-                Parameter.integer("minAccounts", 5, 2, 100_000, "distinct accounts those failed logins were for"),
+                Parameter.integer("minAccounts", 5, 2, 100_000, "distinct accounts those failed logins were for")
+                        .atRuntime(),
                 Parameter.duration("window", Duration.ofMinutes(10), Duration.ofSeconds(10), Duration.ofDays(1),
                         "time from the first to the last of those sessions"));
     }

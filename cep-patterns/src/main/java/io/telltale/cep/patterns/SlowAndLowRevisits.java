@@ -60,8 +60,9 @@ public final class SlowAndLowRevisits extends CrossSessionPattern {
                 Parameter.duration("window", Duration.ofHours(6), Duration.ofMinutes(1), Duration.ofDays(7),
                         "time from the first to the last of those sessions"),
                 Parameter.duration("minSpread", Duration.ofHours(1), Duration.ZERO, Duration.ofDays(7),
-                        "the sessions must spread over at least this long: a burst is another pattern"),
-                Parameter.integer("minAddresses", 3, 1, 100_000, "distinct IP addresses the sessions came from"));
+                        "the sessions must spread over at least this long: a burst is another pattern").atRuntime(),
+                Parameter.integer("minAddresses", 3, 1, 100_000, "distinct IP addresses the sessions came from")
+                        .atRuntime());
     }
 
     @Override

@@ -43,6 +43,16 @@ public final class SessionDraft {
     public long firstLoginAt = -1;
     public long firstAccountChangeAt = -1;
     public long firstCheckoutAt = -1;
+    /** What the account changes changed → first time. */
+    public LinkedHashMap<String, Long> accountChanges = new LinkedHashMap<>();
+    public double largestCheckoutValue = Double.NaN;
+    public long largestCheckoutAt = -1;
+    public LinkedHashSet<String> purchasedSkus = new LinkedHashSet<>();
+    public LinkedHashSet<String> purchasedCategories = new LinkedHashSet<>();
+    /** Shape hashes of the trajectory fingerprint, from the latest risk score that carried one. */
+    public LinkedHashSet<String> trajectoryShapes = new LinkedHashSet<>();
+    /** Highest judged deviation from the account's behaviour profile, NaN if none was judged. */
+    public double profileDeviation = Double.NaN;
 
     public SessionDraft() {}
 
@@ -72,7 +82,14 @@ public final class SessionDraft {
                     addCapped(failedAccounts, e.userId());
                 }
             }
-            case ACCOUNT_CHANGE -> firstAccountChangeAt = first(firstAccountChangeAt, e.time());
+            case ACCOUNT_CHANGE -> {
+                firstAccountChangeAt = first(firstAccountChangeAt, e.time());
+                String what = e.change() == null || e.change().isBlank()
+                        ? SessionSummary.UNSPECIFIED_CHANGE : e.change().strip().toLowerCase(java.util.Locale.ROOT);
+                if (accountChanges.containsKey(what) || accountChanges.size() < MAX_DISTINCT) {
+                    accountChanges.merge(what, e.time(), Math::min);
+                }
+            }
             case CART_ADD -> {
                 if (e.sku() != null && (cart.containsKey(e.sku()) || cart.size() < MAX_DISTINCT)) {
                     long[] line = cart.computeIfAbsent(e.sku(), sku -> new long[] {0, e.time(), -1, 0});
@@ -93,12 +110,22 @@ public final class SessionDraft {
             }
             case CHECKOUT -> {
                 firstCheckoutAt = first(firstCheckoutAt, e.time());
+                if (Double.isFinite(e.value()) && (Double.isNaN(largestCheckoutValue) || e.value() > largestCheckoutValue)) {
+                    largestCheckoutValue = e.value();
+                    largestCheckoutAt = e.time();
+                }
                 if (e.sku() == null) {
                     // A checkout without a SKU buys the whole cart.
-                    cart.values().forEach(line -> purchasedItems += (int) line[0]);
+                    cart.forEach((sku, line) -> {
+                        if (line[0] > 0) {
+                            purchasedItems += (int) line[0];
+                            bought(sku, categories.get(sku));
+                        }
+                    });
                     cart.clear();
                 } else {
                     purchasedItems += quantity;
+                    bought(e.sku(), e.category() != null ? e.category() : categories.get(e.sku()));
                     cart.remove(e.sku());
                 }
             }
@@ -119,6 +146,14 @@ public final class SessionDraft {
         }
         if (context.userAgent() != null) {
             userAgent = context.userAgent();
+        }
+        if (score.profile() != null && score.profile().judged()
+                && (Double.isNaN(profileDeviation) || score.profile().deviation() > profileDeviation)) {
+            profileDeviation = score.profile().deviation();
+        }
+        if (!score.trajectory().isEmpty()) {
+            // The final score carries the whole session's fingerprint; an earlier one is a part of it.
+            trajectoryShapes = new LinkedHashSet<>(score.trajectory());
         }
         if (context.clientIp() != null) {
             addCapped(clientIps, context.clientIp());
@@ -146,7 +181,17 @@ public final class SessionDraft {
         }
         return new SessionSummary(null, sessionId, userId, startedAt, endedAt, clientIp, Set.copyOf(clientIps),
                 null, deviceFingerprint, userAgent, risk, pagesSeen, holds, purchasedItems, loginSucceeded,
-                failedLogins, Set.copyOf(failedAccounts), firstLoginAt, firstAccountChangeAt, firstCheckoutAt);
+                failedLogins, Set.copyOf(failedAccounts), firstLoginAt, firstAccountChangeAt, firstCheckoutAt,
+                Map.copyOf(accountChanges), largestCheckoutValue, largestCheckoutAt, AccountFacts.UNKNOWN,
+                Set.copyOf(purchasedSkus), Set.copyOf(purchasedCategories), Set.copyOf(trajectoryShapes),
+                profileDeviation);
+    }
+
+    private void bought(String sku, String category) {
+        addCapped(purchasedSkus, sku);
+        if (category != null) {
+            addCapped(purchasedCategories, category);
+        }
     }
 
     private void touch(long time) {

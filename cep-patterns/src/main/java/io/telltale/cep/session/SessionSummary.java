@@ -2,6 +2,7 @@ package io.telltale.cep.session;
 
 import io.telltale.cep.network.NetworkFacts;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,6 +24,18 @@ import java.util.Set;
  * @param firstLoginAt      epoch ms of the first successful login, -1 if none
  * @param firstAccountChangeAt epoch ms of the first account change, -1 if none
  * @param firstCheckoutAt   epoch ms of the first checkout, -1 if none
+ * @param accountChanges    what the account changes changed ({@code email}, {@code password}, ...;
+ *                          {@code unspecified} when the shop did not say) → epoch ms of the first
+ * @param largestCheckoutValue the largest order value a checkout reported, NaN if none did
+ * @param largestCheckoutAt epoch ms of that checkout, -1 if none
+ * @param account           what the account's earlier sessions say about this one
+ * @param purchasedSkus     the products checked out (capped, see {@link SessionDraft})
+ * @param purchasedCategories their categories, where known
+ * @param trajectoryShapes  the session's mouse-trajectory fingerprint: shape hashes of its strokes
+ *                          (8 hex digits each, at most {@code TrajectoryFingerprint.MAX_SHAPES}),
+ *                          empty if its risk score carried none
+ * @param profileDeviation  the highest deviation from the account's behaviour profile its scores
+ *                          judged (0 like the owner .. 1 unlike), NaN if never judged
  */
 public record SessionSummary(
         String focus,
@@ -44,14 +57,31 @@ public record SessionSummary(
         Set<String> failedAccounts,
         long firstLoginAt,
         long firstAccountChangeAt,
-        long firstCheckoutAt) {
+        long firstCheckoutAt,
+        Map<String, Long> accountChanges,
+        double largestCheckoutValue,
+        long largestCheckoutAt,
+        AccountFacts account,
+        Set<String> purchasedSkus,
+        Set<String> purchasedCategories,
+        Set<String> trajectoryShapes,
+        double profileDeviation) {
+
+    /** What {@code account_change} events without a {@code change} field count as. */
+    public static final String UNSPECIFIED_CHANGE = "unspecified";
 
     public SessionSummary {
         clientIps = clientIps == null ? Set.of() : Set.copyOf(clientIps);
         cartHolds = cartHolds == null ? List.of() : List.copyOf(cartHolds);
         failedAccounts = failedAccounts == null ? Set.of() : Set.copyOf(failedAccounts);
         network = network == null ? NetworkFacts.UNKNOWN : network;
+        accountChanges = accountChanges == null ? Map.of() : Map.copyOf(accountChanges);
+        account = account == null ? AccountFacts.UNKNOWN : account;
+        purchasedSkus = purchasedSkus == null ? Set.of() : Set.copyOf(purchasedSkus);
+        purchasedCategories = purchasedCategories == null ? Set.of() : Set.copyOf(purchasedCategories);
+        trajectoryShapes = trajectoryShapes == null ? Set.of() : Set.copyOf(trajectoryShapes);
     }
+
 
     public long durationMillis() {
         return endedAt - startedAt;
@@ -68,12 +98,24 @@ public record SessionSummary(
     public SessionSummary withFocus(String newFocus) {
         return new SessionSummary(newFocus, sessionId, userId, startedAt, endedAt, clientIp, clientIps, network,
                 deviceFingerprint, userAgent, risk, pagesSeen, cartHolds, purchasedItems, loginSucceeded,
-                failedLogins, failedAccounts, firstLoginAt, firstAccountChangeAt, firstCheckoutAt);
+                failedLogins, failedAccounts, firstLoginAt, firstAccountChangeAt, firstCheckoutAt, accountChanges,
+                largestCheckoutValue, largestCheckoutAt, account, purchasedSkus, purchasedCategories, trajectoryShapes,
+                profileDeviation);
     }
 
     public SessionSummary withNetwork(NetworkFacts facts) {
         return new SessionSummary(focus, sessionId, userId, startedAt, endedAt, clientIp, clientIps, facts,
                 deviceFingerprint, userAgent, risk, pagesSeen, cartHolds, purchasedItems, loginSucceeded,
-                failedLogins, failedAccounts, firstLoginAt, firstAccountChangeAt, firstCheckoutAt);
+                failedLogins, failedAccounts, firstLoginAt, firstAccountChangeAt, firstCheckoutAt, accountChanges,
+                largestCheckoutValue, largestCheckoutAt, account, purchasedSkus, purchasedCategories, trajectoryShapes,
+                profileDeviation);
+    }
+
+    public SessionSummary withAccount(AccountFacts facts) {
+        return new SessionSummary(focus, sessionId, userId, startedAt, endedAt, clientIp, clientIps, network,
+                deviceFingerprint, userAgent, risk, pagesSeen, cartHolds, purchasedItems, loginSucceeded,
+                failedLogins, failedAccounts, firstLoginAt, firstAccountChangeAt, firstCheckoutAt, accountChanges,
+                largestCheckoutValue, largestCheckoutAt, facts, purchasedSkus, purchasedCategories, trajectoryShapes,
+                profileDeviation);
     }
 }

@@ -53,9 +53,10 @@ public final class Timeline {
                 .sorted(Comparator.comparingLong(CommerceEvent::time)).toList();
     }
 
-    /** One final risk score per session that has a device or a risk, in time order. */
+    /** One final risk score per session that has a device, a risk or a trajectory, in time order. */
     public List<RiskScore> riskScores(Duration sessionGap) {
-        return sessions.stream().filter(s -> s.device != null || s.risk != null)
+        return sessions.stream().filter(s -> s.device != null || s.risk != null || s.profile != null
+                        || !s.trajectory.isEmpty())
                 .map(s -> s.riskScore(sessionGap))
                 .sorted(Comparator.comparingLong(RiskScore::windowEnd)).toList();
     }
@@ -69,6 +70,8 @@ public final class Timeline {
         private String device;
         private String userId;
         private Double risk;
+        private List<String> trajectory = List.of();
+        private io.telltale.core.wire.ProfileDeviation profile;
         private final List<CommerceEvent> events = new ArrayList<>();
 
         private Session(String sessionId) {
@@ -95,6 +98,19 @@ public final class Timeline {
 
         public Session user(String id) {
             userId = id;
+            return this;
+        }
+
+        /** The trajectory fingerprint the session's risk score carries: shape hashes, 8 hex digits each. */
+        public Session trajectory(String... shapes) {
+            trajectory = List.of(shapes);
+            return this;
+        }
+
+        /** How unlike its account's behaviour profile the session's risk score judged it, 0..1. */
+        public Session profileDeviation(double deviation) {
+            profile = new io.telltale.core.wire.ProfileDeviation(io.telltale.core.wire.ProfileDeviation.Status.JUDGED,
+                    deviation, 1 + deviation, 20, 10, List.of());
             return this;
         }
 
@@ -134,10 +150,25 @@ public final class Timeline {
             return event(CommerceEventType.ACCOUNT_CHANGE, after, userId, null, null, 0);
         }
 
+        /** An account change that says what changed ({@code CommerceEvent.AccountChange}). */
+        public Session accountChange(Duration after, String what) {
+            return event(CommerceEventType.ACCOUNT_CHANGE, after, userId, null, null, 0, what, Double.NaN);
+        }
+
+        /** Buys the whole cart, an order worth {@code value}. */
+        public Session checkout(Duration after, double value) {
+            return event(CommerceEventType.CHECKOUT, after, userId, null, null, 0, null, value);
+        }
+
         private Session event(CommerceEventType type, Duration after, String user, String sku, String category, int qty) {
+            return event(type, after, user, sku, category, qty, null, Double.NaN);
+        }
+
+        private Session event(CommerceEventType type, Duration after, String user, String sku, String category, int qty,
+                String change, double value) {
             long time = startsAt + after.toMillis();
             lastAt = Math.max(lastAt, time);
-            events.add(new CommerceEvent(1, type, sessionId, user, ip, sku, category, qty, time));
+            events.add(new CommerceEvent(1, type, sessionId, user, ip, sku, category, qty, time, change, value));
             return this;
         }
 
@@ -145,7 +176,8 @@ public final class Timeline {
             double score = risk == null ? 0.1 : risk;
             return new RiskScore(1, sessionId, userId, score, score >= 0.5 ? Action.CHALLENGE : Action.MONITOR,
                     RiskScore.EVIDENCE_SUFFICIENT, List.of(), Map.of(), "test", startsAt, lastAt + gap.toMillis(),
-                    io.telltale.core.wire.EventCounts.NONE, true, lastAt, new SessionContext(null, ip, null, device));
+                    io.telltale.core.wire.EventCounts.NONE, true, lastAt, new SessionContext(null, ip, null, device),
+                    profile, trajectory);
         }
     }
 }

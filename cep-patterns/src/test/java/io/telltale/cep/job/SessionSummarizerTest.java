@@ -88,6 +88,8 @@ class SessionSummarizerTest extends CepTestBase {
             SessionSummary s = h.extractOutputValues().get(0);
             assertThat(s.cartHolds()).isEmpty();
             assertThat(s.purchasedItems()).isEqualTo(1);
+            assertThat(s.purchasedSkus()).containsExactly("GPU-1");
+            assertThat(s.purchasedCategories()).containsExactly("gpu");
             assertThat(s.boughtNothing()).isFalse();
             assertThat(h.numKeyedStateEntries()).isZero();
         }
@@ -107,6 +109,36 @@ class SessionSummarizerTest extends CepTestBase {
             assertThat(s.failedAccounts()).hasSize(4);
             assertThat(s.userId()).isNull();
             assertThat(s.loginSucceeded()).isFalse();
+        }
+    }
+
+    @Test
+    void keepsWhatChangedTheLargestOrderTheTrajectoryAndTheProfileDeviation() throws Exception {
+        try (var h = harness()) {
+            h.processElement1(new StreamRecord<>(new CommerceEvent(1, CommerceEventType.ACCOUNT_CHANGE, "s1", "u1",
+                    null, null, null, 0, T0 + 1_000, "email", Double.NaN), T0 + 1_000));
+            h.processElement1(new StreamRecord<>(new CommerceEvent(1, CommerceEventType.ACCOUNT_CHANGE, "s1", "u1",
+                    null, null, null, 0, T0 + 2_000, null, Double.NaN), T0 + 2_000));
+            h.processElement1(new StreamRecord<>(new CommerceEvent(1, CommerceEventType.CHECKOUT, "s1", "u1",
+                    null, "TV", null, 1, T0 + 3_000, null, 899.0), T0 + 3_000));
+            h.processElement1(new StreamRecord<>(new CommerceEvent(1, CommerceEventType.CHECKOUT, "s1", "u1",
+                    null, "CABLE", null, 1, T0 + 4_000, null, 12.5), T0 + 4_000));
+            RiskScore last = new RiskScore(1, "s1", "u1", 0.2, Action.MONITOR, "sufficient", List.of(), Map.of(), "m",
+                    T0, T0 + 4_000 + GAP.toMillis(), EventCounts.NONE, true, T0, SessionContext.UNKNOWN,
+                    new io.telltale.core.wire.ProfileDeviation(io.telltale.core.wire.ProfileDeviation.Status.JUDGED, 0.4,
+                            1.5, 20, 8, List.of()),
+                    List.of("0000aaaa", "0000bbbb"));
+            h.processElement2(new StreamRecord<>(last, T0 + 4_000));
+            h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(Long.MAX_VALUE));
+
+            SessionSummary s = h.extractOutputValues().get(0);
+            assertThat(s.accountChanges()).containsExactlyInAnyOrderEntriesOf(
+                    Map.of("email", T0 + 1_000, SessionSummary.UNSPECIFIED_CHANGE, T0 + 2_000));
+            assertThat(s.largestCheckoutValue()).isEqualTo(899.0);
+            assertThat(s.largestCheckoutAt()).isEqualTo(T0 + 3_000);
+            assertThat(s.purchasedSkus()).containsExactlyInAnyOrder("TV", "CABLE");
+            assertThat(s.trajectoryShapes()).containsExactlyInAnyOrder("0000aaaa", "0000bbbb");
+            assertThat(s.profileDeviation()).isEqualTo(0.4);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.telltale.cep.pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.telltale.cep.patterns.AccountTakeover;
 import io.telltale.cep.patterns.BuiltInPatterns;
 import io.telltale.cep.patterns.CredentialStuffing;
 import io.telltale.cep.patterns.InventoryHoarding;
@@ -23,7 +24,8 @@ class PatternSettingsTest {
                     enabled: false
                 """, BuiltInPatterns.all());
         assertThat(settings.enabled()).extracting(e -> e.pattern().id())
-                .containsExactly(InventoryHoarding.ID, "slow-and-low-revisits", "cashing-out-one-device");
+                .containsExactly(InventoryHoarding.ID, "slow-and-low-revisits", "cashing-out-one-device",
+                        AccountTakeover.ID, "replayed-trajectories");
         PatternParameters hoarding = settings.enabled().get(0).parameters();
         assertThat(hoarding.integer("minHolds")).isEqualTo(4);
         assertThat(hoarding.duration("window")).isEqualTo(Duration.ofHours(2));
@@ -45,6 +47,25 @@ class PatternSettingsTest {
                 .hasMessageContaining("minHolds = -3 is outside 2 .. 100000")
                 .hasMessageContaining("window = 'soon' is not a duration")
                 .hasMessageContaining("unknown parameter 'minNetwork'");
+    }
+
+    @Test
+    void aListOfWordsIsOneCommaSeparatedValue() {
+        PatternSettings settings = PatternSettings.parse("""
+                patterns:
+                  account-takeover:
+                    changes: Email, payout
+                """, BuiltInPatterns.all());
+        PatternParameters takeover = settings.enabled().stream()
+                .filter(e -> e.pattern().id().equals(AccountTakeover.ID)).findFirst().orElseThrow().parameters();
+        assertThat(takeover.words("changes")).containsExactly("email", "payout");
+        assertThat(takeover.asText()).containsEntry("changes", "email,payout");
+        assertThatThrownBy(() -> PatternSettings.parse("""
+                patterns:
+                  account-takeover:
+                    changes: ", e mail"
+                """, BuiltInPatterns.all()))
+                .hasMessageContaining("changes = ', e mail' must be one or more comma-separated words");
     }
 
     @Test

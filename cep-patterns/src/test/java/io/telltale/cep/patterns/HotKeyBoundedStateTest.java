@@ -7,6 +7,10 @@ import io.telltale.cep.pattern.CrossSessionPattern;
 import io.telltale.cep.pattern.PatternParameters;
 import io.telltale.cep.session.SessionSummary;
 import io.telltale.cep.job.CrossSessionJob;
+import io.telltale.cep.session.AccountFacts;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.LongFunction;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.cep.nfa.NFA;
@@ -91,10 +95,44 @@ class HotKeyBoundedStateTest extends CepTestBase {
             SessionSummary s = summary("device:d", "s" + i, (int) (i % 50), "d", 0, null, null);
             return i % 2 == 0 ? s : new SessionSummary(s.focus(), s.sessionId(), null, -3_600_000, 0, s.clientIp(),
                     s.clientIps(), s.network(), "d", null, 0.2, 1, s.cartHolds(), 0, false, 0, s.failedAccounts(),
-                    -1, -1, -1);
+                    -1, -1, -1, null, Double.NaN, -1, null, null, null, null, Double.NaN);
         });
         assertThat(peak.matches()).isEqualTo(SESSIONS / 2 / k);
         assertThat(peak.partialMatches()).isLessThanOrEqualTo(k + 1);
         assertThat(peak.bufferedEvents()).isLessThanOrEqualTo(k);
+    }
+
+    @Test
+    void accountTakeoverOnAHotAccount() throws Exception {
+        // One account hammered by logins from ever new browsers; every tenth also changes the e-mail.
+        Peak peak = drive(new AccountTakeover(), 1_000, i -> newDeviceLogin("s" + i, i % 10 == 9));
+        assertThat(peak.matches()).isEqualTo(SESSIONS / 10);
+        assertThat(peak.partialMatches()).isLessThanOrEqualTo(2);
+        assertThat(peak.bufferedEvents()).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void replayedTrajectoriesOnAHotShape() throws Exception {
+        int k = PatternParameters.defaults(new ReplayedTrajectories()).integer("minSessions");
+        // One replayed recording in every session, all day.
+        Set<String> recording = Set.of("00000001", "00000002", "00000003", "00000004", "00000005", "00000006");
+        Peak peak = drive(new ReplayedTrajectories(), 1_000, i -> {
+            SessionSummary s = summary("trajectory:00000001", "s" + i, (int) (i % 200), null, 60_000, null, null);
+            return new SessionSummary(s.focus(), s.sessionId(), null, 0, 60_000, s.clientIp(), s.clientIps(),
+                    s.network(), null, null, 0.2, 1, List.of(), 0, false, 0, Set.of(), -1, -1, -1, Map.of(),
+                    Double.NaN, -1, null, null, null, recording, Double.NaN);
+        });
+        assertThat(peak.matches()).isEqualTo(SESSIONS / k);
+        assertThat(peak.partialMatches()).isLessThanOrEqualTo(k + 1);
+        assertThat(peak.bufferedEvents()).isLessThanOrEqualTo(k);
+    }
+
+    /** A minute-long session of account "victim" that logged in from a browser new to it. */
+    private static SessionSummary newDeviceLogin(String sessionId, boolean changesEmail) {
+        SessionSummary s = summary("account:victim", sessionId, 1, "d-" + sessionId, 60_000, null, null);
+        return new SessionSummary(s.focus(), sessionId, "victim", 0, 60_000, s.clientIp(), s.clientIps(), s.network(),
+                s.deviceFingerprint(), null, 0.2, 1, List.of(), 0, true, 0, Set.of(), 5_000, changesEmail ? 30_000 : -1,
+                -1, changesEmail ? Map.of("email", 30_000L) : Map.of(), Double.NaN, -1,
+                new AccountFacts(true, 0, 0), Set.of(), Set.of(), Set.of(), Double.NaN);
     }
 }

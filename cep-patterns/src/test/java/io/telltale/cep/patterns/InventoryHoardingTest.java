@@ -51,6 +51,13 @@ class InventoryHoardingTest extends CepTestBase {
             t.session("browser-" + i).at(minutes(i)).from(home(60 + i))
                     .cartAdd(seconds(10), "LENS", "photo").pageView(minutes(25));
         }
+        for (int i = 0; i < 4; i++) {                                               // a sale: they browse and compare
+            Timeline.Session shopper = t.session("sale-" + i).at(minutes(i)).from(home(80 + i));
+            for (int page = 0; page < 6; page++) {
+                shopper.pageView(seconds(10 + 10 * page));
+            }
+            shopper.cartAdd(seconds(75), "SALE-TV", "tv");
+        }
 
         PatternTestKit.Findings found = kit().run(t)
                 .expectExactly(finding("sku:PS5", "bot-0", "bot-1", "bot-2", "bot-3"));
@@ -66,6 +73,24 @@ class InventoryHoardingTest extends CepTestBase {
         assertThat(f.lastSeen()).isEqualTo(BEGINNING.plus(minutes(6)).plus(seconds(40)).toEpochMilli());
         assertThat(f.parameters()).containsEntry("minHolds", "4").containsEntry("window", "20 min");
         assertThat(f.sessions()).allSatisfy(s -> assertThat(s.networkType()).isEqualTo("residential"));
+    }
+
+    @Test
+    void countingBuyersTellsARushFromACampaign() {
+        Timeline t = Timeline.startingAt(BEGINNING);
+        holds(t, "bot-", "DROP", 4, 1, CepTestBase::home);
+        // A rush on SNEAKER: as many quick visitors buy it as leave it in the cart.
+        for (int i = 0; i < 4; i++) {
+            t.session("holder-" + i).at(minutes(i)).from(home(20 + i)).cartAdd(seconds(20), "SNEAKER", "shoes");
+            t.session("buyer-" + i).at(minutes(i).plusSeconds(30)).from(home(30 + i))
+                    .cartAdd(seconds(10), "SNEAKER", "shoes").checkout(seconds(40));
+        }
+
+        kit().run(t).expectExactly(
+                finding("sku:DROP", "bot-0", "bot-1", "bot-2", "bot-3"),
+                finding("sku:SNEAKER", "holder-0", "holder-1", "holder-2", "holder-3"));
+        kit().with("maxBuyerShare", "0.25").run(t)
+                .expectExactly(finding("sku:DROP", "bot-0", "bot-1", "bot-2", "bot-3"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.telltale.cli.demo;
 
+import io.telltale.connectors.kafka.TelltaleKafka;
 import io.telltale.connectors.serde.TelemetryBatchSerde;
 import io.telltale.core.wire.TelemetryBatch;
 import io.telltale.simulator.TrafficSimulator;
@@ -53,8 +54,7 @@ public final class TrafficProducer implements Runnable, AutoCloseable {
         while (running) {
             long now = System.currentTimeMillis();
             for (TelemetryBatch batch : simulator.batchesDueBy(now)) {
-                byte[] key = batch.sessionId().getBytes(StandardCharsets.UTF_8);
-                producer.send(new ProducerRecord<>(topic, key, serde.serialize(batch)));
+                producer.send(TelltaleKafka.telemetryRecord(topic, batch, serde.serialize(batch)));
                 batchesSent.incrementAndGet();
             }
             if (now >= nextMalformed) {

@@ -299,8 +299,10 @@ public final class Gateway implements AutoCloseable {
 
         String clientIp = clientAddress.resolve(ex.getSourceAddress().getAddress(),
                 headerValues(ex, FORWARDED_FOR));
-        byte[] stamped = stamp(body, clock.millis(), clientIp);
-        if (!produce(ex, "telemetry", config.topics().telemetry(), batch.sessionId(), stamped)) {
+        long receivedAt = clock.millis();
+        byte[] stamped = stamp(body, receivedAt, clientIp);
+        // The record timestamp is the job's event time: the receive time, which no client can move.
+        if (!produce(ex, "telemetry", config.topics().telemetry(), receivedAt, batch.sessionId(), stamped)) {
             return;
         }
         metrics.accepted.labelValues("telemetry").inc();
@@ -380,7 +382,7 @@ public final class Gateway implements AutoCloseable {
             refuse(ex, "commerce", 400, e.reason().name(), e.getMessage());
             return;
         }
-        if (!produce(ex, "commerce", config.topics().commerce(), event.sessionId(), body)) {
+        if (!produce(ex, "commerce", config.topics().commerce(), clock.millis(), event.sessionId(), body)) {
             return;
         }
         metrics.accepted.labelValues("commerce").inc();
@@ -449,10 +451,11 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** Hands the record to the producer; false after answering 503 when its buffer is full. */
-    private boolean produce(HttpServerExchange ex, String endpoint, String topic, String key, byte[] value) {
+    private boolean produce(
+            HttpServerExchange ex, String endpoint, String topic, long timestamp, String key, byte[] value) {
         Future<RecordMetadata> sent;
         try {
-            sent = producer.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value),
+            sent = producer.send(new ProducerRecord<>(topic, null, timestamp, key.getBytes(StandardCharsets.UTF_8), value),
                     (metadata, error) -> {
                         if (error != null) {
                             metrics.produceFailures.labelValues(topic).inc();

@@ -5,6 +5,7 @@ import io.telltale.connectors.serde.DeadLetterSerde;
 import io.telltale.connectors.serde.RiskScoreSerde;
 import io.telltale.core.wire.DeadLetter;
 import io.telltale.core.wire.RiskScore;
+import io.telltale.core.wire.TelemetryBatch;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
@@ -16,6 +17,7 @@ import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** The Kafka sources and sinks of the Telltale job, configured once here. */
 public final class TelltaleKafka {
@@ -39,6 +41,24 @@ public final class TelltaleKafka {
      */
     public static KafkaSource<RawRecord> rawSource(
             String bootstrapServers, String topic, String groupId, OffsetsInitializer startingOffsets, Properties extra) {
+        return rawSourceBuilder(bootstrapServers, topic, groupId, startingOffsets, extra).build();
+    }
+
+    /**
+     * A bounded source of raw records, from {@code startingOffsets} up to {@code stoppingOffsets}
+     * (e.g. {@code OffsetsInitializer.timestamp(...)}: the first record at or after that Kafka
+     * record timestamp, per partition), for backtests over a stretch of a topic.
+     */
+    public static KafkaSource<RawRecord> boundedRawSource(
+            String bootstrapServers, String topic, String groupId, OffsetsInitializer startingOffsets,
+            OffsetsInitializer stoppingOffsets, Properties extra) {
+        return rawSourceBuilder(bootstrapServers, topic, groupId, startingOffsets, extra)
+                .setBounded(stoppingOffsets)
+                .build();
+    }
+
+    private static org.apache.flink.connector.kafka.source.KafkaSourceBuilder<RawRecord> rawSourceBuilder(
+            String bootstrapServers, String topic, String groupId, OffsetsInitializer startingOffsets, Properties extra) {
         Properties props = new Properties();
         props.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         if (extra != null) {
@@ -50,8 +70,17 @@ public final class TelltaleKafka {
                 .setTopics(topic)
                 .setGroupId(groupId)
                 .setStartingOffsets(startingOffsets)
-                .setDeserializer(new RawRecordDeserializer())
-                .build();
+                .setDeserializer(new RawRecordDeserializer());
+    }
+
+    /**
+     * A telemetry record as the gateway writes it: keyed by session id, its timestamp the time the
+     * batch arrived ({@link TelemetryBatch#arrivedAt()}), which is the job's event time. Producers
+     * that stand in for the gateway (simulators, tests, benchmarks) write through this.
+     */
+    public static ProducerRecord<byte[], byte[]> telemetryRecord(String topic, TelemetryBatch batch, byte[] value) {
+        return new ProducerRecord<>(
+                topic, null, batch.arrivedAt(), batch.sessionId().getBytes(StandardCharsets.UTF_8), value);
     }
 
     /** Risk scores as JSON, keyed by session id so a session's scores stay in order. */

@@ -15,6 +15,8 @@ public final class Topics {
     public static final String DEAD_LETTERS = "telltale.dead-letters.v1";
     /** Findings of the cross-session patterns (cep-patterns), keyed by what the sessions shared. */
     public static final String PATTERN_ALERTS = "telltale.pattern-alerts.v1";
+    /** Changes to running cross-session patterns (enable, disable, runtime parameters). */
+    public static final String PATTERN_CONTROL = "telltale.pattern-control.v1";
     /** Alerts for the SIEM, keyed by session id. */
     public static final String ALERTS = "telltale.alerts.v1";
 

@@ -21,7 +21,7 @@ import java.util.Map;
  * the job reads. Learned parameters only, no training library needed to score:
  *
  * <pre>
- * {"format": "telltale-behaviour-model", "formatVersion": 1, "version": "behaviour-v2",
+ * {"format": "telltale-behaviour-model", "formatVersion": 1, "version": "behaviour-v3",
  *  "training": {...how it was trained...},
  *  "noveltyZ": 2.5, "noveltyWeight": 0.4, "intercept": -1.2,
  *  "inputs": [{"feature": "mouse_speed_cv", "weight": -0.8, "missingWeight": 0.0, "humanQuantiles": [101 numbers]}],

@@ -41,6 +41,10 @@ public final class CommerceEventSerde implements Serializable {
             WireJson.writeStringIfPresent(g, "category", e.category());
             g.writeNumberField("quantity", e.quantity());
             g.writeNumberField("time", e.time());
+            WireJson.writeStringIfPresent(g, "change", e.change());
+            if (Double.isFinite(e.value())) {
+                g.writeNumberField("value", e.value());
+            }
             g.writeEndObject();
         });
     }
@@ -58,6 +62,8 @@ public final class CommerceEventSerde implements Serializable {
             String category = null;
             int quantity = 0;
             Long time = null;
+            String change = null;
+            double value = Double.NaN;
             int maxString = limits.maxStringLength();
             for (String field = r.nextField(); field != null; field = r.nextField()) {
                 switch (field) {
@@ -70,6 +76,8 @@ public final class CommerceEventSerde implements Serializable {
                     case "category" -> category = r.stringOrNull("category", maxString);
                     case "quantity" -> quantity = r.isNull() ? 0 : r.intValue("quantity");
                     case "time" -> time = r.isNull() ? null : r.longValue("time");
+                    case "change" -> change = r.stringOrNull("change", maxString);
+                    case "value" -> value = r.isNull() ? Double.NaN : r.doubleValue("value");
                     default -> r.skipValue(); // forward compatible within v1
                 }
             }
@@ -100,7 +108,11 @@ public final class CommerceEventSerde implements Serializable {
                 throw WireReader.missing("time");
             }
             TelemetryBatchSerde.checkEpoch("time", time, clock.millis() + limits.maxClockSkewMillis());
-            return new CommerceEvent(version, eventType, sessionId, userId, clientIp, sku, category, quantity, time);
+            if (value < 0) {
+                throw new InvalidRecordException(INVALID_VALUE, "value = " + value + " must be >= 0");
+            }
+            return new CommerceEvent(version, eventType, sessionId, userId, clientIp, sku, category, quantity, time,
+                    change, value);
         }
     }
 }

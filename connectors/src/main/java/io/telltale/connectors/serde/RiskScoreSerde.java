@@ -2,8 +2,11 @@ package io.telltale.connectors.serde;
 
 import static io.telltale.connectors.serde.DeadLetterReason.INVALID_VALUE;
 
+import io.telltale.core.trajectory.TrajectoryFingerprint;
 import io.telltale.core.wire.Action;
 import io.telltale.core.wire.EventCounts;
+import io.telltale.core.wire.FeatureDeviation;
+import io.telltale.core.wire.ProfileDeviation;
 import io.telltale.core.wire.Reason;
 import io.telltale.core.wire.RiskScore;
 import io.telltale.core.wire.SessionContext;
@@ -30,6 +33,7 @@ public final class RiskScoreSerde implements Serializable {
     private static final int MAX_PAYLOAD_BYTES = 1 << 20;
     private static final int MAX_STRING_LENGTH = 1 << 16;
     private static final int MAX_ENTRIES = 10_000;
+    private static final java.util.regex.Pattern SHAPE = java.util.regex.Pattern.compile("[0-9a-f]{8}");
 
     public byte[] serialize(RiskScore s) {
         WireJson.requireFinite("score", s.score());
@@ -83,8 +87,43 @@ public final class RiskScoreSerde implements Serializable {
                 WireJson.writeStringIfPresent(g, "deviceFingerprint", context.deviceFingerprint());
                 g.writeEndObject();
             }
+            if (s.profile() != null) {
+                writeProfile(g, s.profile());
+            }
+            if (!s.trajectory().isEmpty()) {
+                g.writeArrayFieldStart("trajectory");
+                for (String shape : s.trajectory()) {
+                    g.writeString(shape);
+                }
+                g.writeEndArray();
+            }
             g.writeEndObject();
         });
+    }
+
+    private static void writeProfile(com.fasterxml.jackson.core.JsonGenerator g, ProfileDeviation p)
+            throws java.io.IOException {
+        g.writeObjectFieldStart("profile");
+        g.writeStringField("status", p.status().wireName());
+        WireJson.requireFinite("profile.deviation", p.deviation());
+        g.writeNumberField("deviation", p.deviation());
+        if (Double.isFinite(p.distance())) {
+            g.writeNumberField("distance", p.distance());
+        }
+        g.writeNumberField("sessions", p.sessions());
+        g.writeNumberField("compared", p.compared());
+        g.writeArrayFieldStart("largest");
+        for (FeatureDeviation f : p.largest()) {
+            g.writeStartObject();
+            g.writeStringField("feature", f.feature());
+            g.writeNumberField("value", f.value());
+            g.writeNumberField("usual", f.usual());
+            g.writeNumberField("spread", f.spread());
+            g.writeNumberField("z", f.z());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     /** @throws InvalidRecordException with the dead-letter reason and the field path at fault */
@@ -106,6 +145,8 @@ public final class RiskScoreSerde implements Serializable {
             boolean isFinal = false;
             Long emittedAt = null;
             SessionContext context = SessionContext.UNKNOWN;
+            ProfileDeviation profile = null;
+            List<String> trajectory = List.of();
             for (String field = r.nextField(); field != null; field = r.nextField()) {
                 switch (field) {
                     case "v" -> version = TelemetryBatchSerde.checkVersion(r.intValue("v"));
@@ -123,6 +164,8 @@ public final class RiskScoreSerde implements Serializable {
                     case "final" -> isFinal = !r.isNull() && r.booleanValue("final");
                     case "emittedAt" -> emittedAt = r.isNull() ? null : r.longValue("emittedAt");
                     case "context" -> context = r.isNull() ? SessionContext.UNKNOWN : readContext(r);
+                    case "profile" -> profile = r.isNull() ? null : readProfile(r);
+                    case "trajectory" -> trajectory = readTrajectory(r);
                     default -> r.skipValue();
                 }
             }
@@ -165,8 +208,85 @@ public final class RiskScoreSerde implements Serializable {
                 throw WireReader.missing("emittedAt");
             }
             return new RiskScore(version, sessionId, userId, score, parsedAction, evidence, reasons, features,
-                    modelVersion, windowStart, windowEnd, counts, isFinal, emittedAt, context);
+                    modelVersion, windowStart, windowEnd, counts, isFinal, emittedAt, context, profile, trajectory);
         }
+    }
+
+    private static ProfileDeviation readProfile(WireReader r) throws InvalidRecordException {
+        r.beginObject("profile");
+        String status = null;
+        double deviation = 0.0;
+        double distance = Double.NaN;
+        long sessions = 0;
+        int compared = 0;
+        List<FeatureDeviation> largest = new ArrayList<>();
+        for (String field = r.nextField(); field != null; field = r.nextField()) {
+            switch (field) {
+                case "status" -> status = r.stringOrNull("profile.status", MAX_STRING_LENGTH);
+                case "deviation" -> deviation = r.doubleValue("profile.deviation");
+                case "distance" -> distance = r.doubleValue("profile.distance");
+                case "sessions" -> sessions = r.longValue("profile.sessions");
+                case "compared" -> compared = r.intValue("profile.compared");
+                case "largest" -> {
+                    r.beginArray("profile.largest");
+                    while (r.advance() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+                        if (largest.size() == MAX_ENTRIES) {
+                            throw new InvalidRecordException(DeadLetterReason.OVERSIZED,
+                                    "profile.largest has more than " + MAX_ENTRIES + " entries");
+                        }
+                        largest.add(readFeatureDeviation(r, "profile.largest[" + largest.size() + "]"));
+                    }
+                }
+                default -> r.skipValue();
+            }
+        }
+        if (status == null) {
+            throw WireReader.missing("profile.status");
+        }
+        try {
+            return new ProfileDeviation(ProfileDeviation.Status.fromWireName(status), deviation, distance, sessions,
+                    compared, largest);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRecordException(INVALID_VALUE, "profile.status = \"" + status + "\" is not a v1 status");
+        }
+    }
+
+    private static FeatureDeviation readFeatureDeviation(WireReader r, String path) throws InvalidRecordException {
+        r.beginObject(path);
+        String feature = null;
+        double value = Double.NaN;
+        double usual = Double.NaN;
+        double spread = Double.NaN;
+        double z = Double.NaN;
+        for (String field = r.nextField(); field != null; field = r.nextField()) {
+            switch (field) {
+                case "feature" -> feature = r.stringOrNull(path + ".feature", MAX_STRING_LENGTH);
+                case "value" -> value = r.doubleValue(path + ".value");
+                case "usual" -> usual = r.doubleValue(path + ".usual");
+                case "spread" -> spread = r.doubleValue(path + ".spread");
+                case "z" -> z = r.doubleValue(path + ".z");
+                default -> r.skipValue();
+            }
+        }
+        if (feature == null) {
+            throw WireReader.missing(path + ".feature");
+        }
+        return new FeatureDeviation(feature, value, usual, spread, z);
+    }
+
+    /** Shape hashes, 8 lower-case hex digits each, at most {@code TrajectoryFingerprint.MAX_SHAPES}. */
+    private static List<String> readTrajectory(WireReader r) throws InvalidRecordException {
+        List<String> shapes = r.stringListOrNull("trajectory", TrajectoryFingerprint.MAX_SHAPES, MAX_STRING_LENGTH);
+        if (shapes == null) {
+            return List.of();
+        }
+        for (int i = 0; i < shapes.size(); i++) {
+            if (!SHAPE.matcher(shapes.get(i)).matches()) {
+                throw new InvalidRecordException(INVALID_VALUE,
+                        "trajectory[" + i + "] = \"" + shapes.get(i) + "\" is not 8 lower-case hex digits");
+            }
+        }
+        return shapes;
     }
 
     private static SessionContext readContext(WireReader r) throws InvalidRecordException {

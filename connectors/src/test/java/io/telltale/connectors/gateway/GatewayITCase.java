@@ -110,6 +110,7 @@ class GatewayITCase {
         assertThat(stamped.sessionId()).isEqualTo(session);
         assertThat(stamped.clientIp()).isEqualTo("127.0.0.1");
         assertThat(stamped.receivedAt()).isBetween(before, System.currentTimeMillis());
+        assertThat(record.timestamp()).as("record timestamp: the job's event time").isEqualTo(stamped.receivedAt());
         assertThat(stamped.mouse().size()).isEqualTo(3);
         assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("\"futureField\":\"kept\"");
 

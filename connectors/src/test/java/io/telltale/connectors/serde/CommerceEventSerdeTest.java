@@ -23,6 +23,21 @@ class CommerceEventSerdeTest {
     }
 
     @Test
+    void roundTripsAnAccountChangeAndAnOrderValue() throws Exception {
+        assertThat(serde.deserialize(serde.serialize(WireFixtures.emailChange()))).isEqualTo(WireFixtures.emailChange());
+        assertThat(serde.deserialize(serde.serialize(WireFixtures.checkoutWorth(1249.5))).value()).isEqualTo(1249.5);
+    }
+
+    @Test
+    void anEventWithoutChangeOrValueSaysNeither() throws Exception {
+        CommerceEvent e = serde.deserialize(serde.serialize(cartAdd()));
+
+        assertThat(e.change()).isNull();
+        assertThat(e.value()).isNaN();
+        assertThat(new String(serde.serialize(cartAdd()), StandardCharsets.UTF_8)).doesNotContain("value", "change");
+    }
+
+    @Test
     void writesTypeAsLowerCaseName() {
         assertThat(new String(serde.serialize(cartAdd()), StandardCharsets.UTF_8))
                 .startsWith("{\"v\":1,\"type\":\"cart_add\",\"sessionId\":\"s-42\"");
@@ -48,6 +63,9 @@ class CommerceEventSerdeTest {
             {"v":1,"type":"login","sessionId":"s"}                           | MISSING_FIELD
             {"v":1,"type":"cart_add","sessionId":"s","quantity":-2,"time":1772366402000} | INVALID_VALUE
             {"v":1,"type":"cart_add","sessionId":"s","quantity":1.5,"time":1772366402000} | WRONG_TYPE
+            {"v":1,"type":"checkout","sessionId":"s","value":-5,"time":1772366402000} | INVALID_VALUE
+            {"v":1,"type":"checkout","sessionId":"s","value":"5","time":1772366402000} | WRONG_TYPE
+            {"v":1,"type":"account_change","sessionId":"s","change":3,"time":1772366402000} | WRONG_TYPE
             {"v":3,"type":"login","sessionId":"s","time":1772366402000}      | UNSUPPORTED_VERSION
             {"v":1,"type":"login","sessionId":"s","time":1772366402000},     | MALFORMED_JSON
             """)

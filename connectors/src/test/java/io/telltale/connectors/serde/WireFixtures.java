@@ -61,12 +61,39 @@ public final class WireFixtures {
                 TWO_SECONDS_LATER);
     }
 
+    /** An e-mail address changed: what an account takeover does first. */
+    public static CommerceEvent emailChange() {
+        return new CommerceEvent(1, CommerceEventType.ACCOUNT_CHANGE, "s-42", "u-7", "203.0.113.7", null, null, 0,
+                TWO_SECONDS_LATER, CommerceEvent.AccountChange.EMAIL, Double.NaN);
+    }
+
+    public static CommerceEvent checkoutWorth(double value) {
+        return new CommerceEvent(1, CommerceEventType.CHECKOUT, "s-42", "u-7", "203.0.113.7", null, null, 0,
+                TWO_SECONDS_LATER, null, value);
+    }
+
     public static RiskScore blockedBot() {
         return new RiskScore(1, "s-42", null, 0.93, Action.BLOCK, RiskScore.EVIDENCE_SUFFICIENT,
                 List.of(new Reason("MOUSE_PATH_STRAIGHT", "mouse paths 99.9% straight over 14 strokes", 1.7)),
                 Map.of("mouse_straightness_mean", 0.999, "key_dwell_cv", 0.02),
                 "heuristic-1", BEGINNING, ONE_MINUTE_LATER, new EventCounts(5, 420, 14, 3, 60, 2, 0), false,
                 ONE_MINUTE_LATER + 5);
+    }
+
+    /** An authenticated session unlike its account's profile: the profile alone challenges it. */
+    public static RiskScore challengedStranger() {
+        RiskScore behaviour = new RiskScore(1, "s-43", "u-1029", 0.0, Action.MONITOR, RiskScore.EVIDENCE_SUFFICIENT,
+                List.of(), Map.of("mouse_speed_mean", 0.41, "mouse_straightness_mean", 0.62), "heuristic-1",
+                BEGINNING, ONE_MINUTE_LATER, new EventCounts(5, 420, 14, 3, 0, 0, 0), true, ONE_MINUTE_LATER + 5);
+        io.telltale.core.wire.ProfileDeviation deviation = new io.telltale.core.wire.ProfileDeviation(
+                io.telltale.core.wire.ProfileDeviation.Status.JUDGED, 0.78, 3.0, 42, 11,
+                List.of(new io.telltale.core.wire.FeatureDeviation("mouse_speed_mean", 0.41, 0.18, 0.04, 3.0),
+                        new io.telltale.core.wire.FeatureDeviation("mouse_straightness_mean", 0.62, 0.88, 0.09, -2.9)));
+        return behaviour.withProfile(0.546, Action.CHALLENGE,
+                List.of(new Reason("PROFILE_UNLIKE_ACCOUNT", "behaviour unlike this account's history (42 sessions, "
+                        + "3.0 spreads from the usual over 11 features): mouse speed mean 2.3x the usual (0.410 vs 0.180 px/ms)",
+                        0.546)),
+                deviation);
     }
 
     public static byte[] utf8(String s) {

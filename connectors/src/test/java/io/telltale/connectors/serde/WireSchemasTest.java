@@ -44,7 +44,10 @@ class WireSchemasTest {
                 Arguments.of("telemetry-batch", "telemetry-batch"),
                 Arguments.of("telemetry-batch", "telemetry-batch-touch"),
                 Arguments.of("commerce-event", "commerce-event"),
+                Arguments.of("commerce-event", "commerce-event-account-change"),
                 Arguments.of("risk-score", "risk-score"),
+                Arguments.of("risk-score", "risk-score-final"),
+                Arguments.of("risk-score", "risk-score-profile"),
                 Arguments.of("dead-letter", "dead-letter"));
     }
 
@@ -61,7 +64,10 @@ class WireSchemasTest {
     void whatTheSerdesWriteIsValidByTheSchemas() throws Exception {
         assertThat(schema("telemetry-batch").validate(JSON.readTree(telemetry.serialize(WireFixtures.fullBatch())))).isEmpty();
         assertThat(schema("commerce-event").validate(JSON.readTree(commerce.serialize(WireFixtures.cartAdd())))).isEmpty();
+        assertThat(schema("commerce-event").validate(JSON.readTree(commerce.serialize(WireFixtures.emailChange())))).isEmpty();
+        assertThat(schema("commerce-event").validate(JSON.readTree(commerce.serialize(WireFixtures.checkoutWorth(80))))).isEmpty();
         assertThat(schema("risk-score").validate(JSON.readTree(risk.serialize(WireFixtures.blockedBot())))).isEmpty();
+        assertThat(schema("risk-score").validate(JSON.readTree(risk.serialize(WireFixtures.challengedStranger())))).isEmpty();
     }
 
     @Test

@@ -16,6 +16,8 @@ public enum Feature {
     MOUSE_STRAIGHTNESS_STD("mouse_straightness_std", "ratio", "standard deviation of stroke path efficiency"),
     MOUSE_CURVATURE_MEAN("mouse_curvature_mean", "rad/px", "mean absolute turning angle per pixel travelled"),
     MOUSE_DIRECTION_ENTROPY("mouse_direction_entropy", "bits", "entropy of the distribution of direction changes between segments"),
+    MOUSE_PATH_RESIDUAL("mouse_path_residual", "ratio", "mean distance of a sample from the midpoint of its neighbours, per px of path: how unsmooth the path is"),
+    MOUSE_RESIDUAL_AUTOCORRELATION("mouse_residual_autocorrelation", "ratio", "lag-1 autocorrelation of second differences of the path: near -0.5 for noise added to a smooth path"),
     MOUSE_PAUSE_SHARE("mouse_pause_share", "ratio", "share of inter-sample gaps that are pauses inside activity"),
     MOUSE_MICRO_MOVE_SHARE("mouse_micro_move_share", "ratio", "share of moves of at most a pixel or two: tremor and corrections"),
     // Mouse timing regularity
@@ -29,6 +31,9 @@ public enum Feature {
     KEY_DWELL_CV("key_dwell_cv", "ratio", "coefficient of variation of key hold time"),
     KEY_FLIGHT_MEAN("key_flight_mean", "ms", "mean interval between successive key presses"),
     KEY_FLIGHT_CV("key_flight_cv", "ratio", "coefficient of variation of the interval between key presses"),
+    KEY_FLIGHT_SKEW("key_flight_skew", "ratio", "skewness of the interval between key presses (people: a long right tail)"),
+    KEY_FLIGHT_LOG_SD("key_flight_log_sd", "ln ms", "standard deviation of the log interval between key presses"),
+    KEY_DWELL_SKEW("key_dwell_skew", "ratio", "skewness of key hold time"),
     // Scroll rhythm
     SCROLL_INTERVAL_CV("scroll_interval_cv", "ratio", "coefficient of variation of intervals between scroll events"),
     SCROLL_DELTA_CV("scroll_delta_cv", "ratio", "coefficient of variation of scroll step size"),

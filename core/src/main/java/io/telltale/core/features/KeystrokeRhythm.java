@@ -42,6 +42,10 @@ final class KeystrokeRhythm extends TimeOrderedRun<KeystrokeRhythm> {
     long keydowns;
     final RunningMoments dwell = new RunningMoments();
     final RunningMoments flight = new RunningMoments();
+    // shape of the distributions (binary form v3): skewness of dwell and flight, spread of log flight
+    final SkewMoments dwellShape = new SkewMoments();
+    final SkewMoments flightShape = new SkewMoments();
+    final RunningMoments logFlight = new RunningMoments();
     boolean hasKeydown;
     long firstKeydownT;
     long lastKeydownT;
@@ -120,11 +124,16 @@ final class KeystrokeRhythm extends TimeOrderedRun<KeystrokeRhythm> {
         keydowns += other.keydowns;
         dwell.merge(other.dwell);
         flight.merge(other.flight);
+        dwellShape.merge(other.dwellShape);
+        flightShape.merge(other.flightShape);
+        logFlight.merge(other.logFlight);
     }
 
     private void addFlight(long gap) {
         if (gap >= 0 && gap <= MAX_FLIGHT_MS) {
             flight.add(gap);
+            flightShape.add(gap);
+            logFlight.add(Math.log(Math.max(gap, 1)));
         }
     }
 
@@ -141,6 +150,7 @@ final class KeystrokeRhythm extends TimeOrderedRun<KeystrokeRhythm> {
         removeOldest(cls);
         if (t >= down) {
             dwell.add(t - down);
+            dwellShape.add(t - down);
         }
         return true;
     }
@@ -179,6 +189,9 @@ final class KeystrokeRhythm extends TimeOrderedRun<KeystrokeRhythm> {
         keydowns = o.keydowns;
         dwell.copyFrom(o.dwell);
         flight.copyFrom(o.flight);
+        dwellShape.copyFrom(o.dwellShape);
+        flightShape.copyFrom(o.flightShape);
+        logFlight.copyFrom(o.logFlight);
         firstT = o.firstT;
         lastT = o.lastT;
         hasKeydown = o.hasKeydown;
@@ -254,5 +267,18 @@ final class KeystrokeRhythm extends TimeOrderedRun<KeystrokeRhythm> {
             pendingKeyupClass[i] = in.readUnsignedByte() % CLASSES;
             pendingKeyupT[i] = firstT + BinaryForm.readVarLong(in);
         }
+    }
+
+    /** The distribution-shape state added in binary form v3, written after the rest of the run. */
+    void writeShapeTo(DataOutput out) throws IOException {
+        dwellShape.writeTo(out);
+        flightShape.writeTo(out);
+        logFlight.writeTo(out);
+    }
+
+    void readShapeFrom(DataInput in) throws IOException {
+        dwellShape.readFrom(in);
+        flightShape.readFrom(in);
+        logFlight.readFrom(in);
     }
 }

@@ -73,6 +73,9 @@ final class MouseMotion extends TimeOrderedRun<MouseMotion> {
     private final double[] windowSpeed = new double[5];
     private final long[] windowTwiceMid = new long[5];
     private final int[] windowSide = new int[5];
+    private final int[] windowX = new int[2 * PointEdge.SIZE];
+    private final int[] windowY = new int[2 * PointEdge.SIZE];
+    private final int[] windowPointSide = new int[2 * PointEdge.SIZE];
 
     // ---- interior: moments and counts
     long events;
@@ -95,6 +98,12 @@ final class MouseMotion extends TimeOrderedRun<MouseMotion> {
     final long[] pressesWithoutApproach = new long[2];
     final long[] teleportChecks = new long[2];
     final long[] teleports = new long[2];
+    // shape (binary form v3): second differences of positions inside strokes
+    double residualSum;
+    double secondDiffSquares;
+    double secondDiffLagProducts;
+    long secondDiffs;
+    long secondDiffPairs;
 
     // ---- edges
     int firstPointerX;
@@ -125,6 +134,8 @@ final class MouseMotion extends TimeOrderedRun<MouseMotion> {
     long lastGap = -1;
     final SpeedEdge firstSpeeds = new SpeedEdge();
     final SpeedEdge lastSpeeds = new SpeedEdge();
+    final PointEdge firstPoints = new PointEdge();
+    final PointEdge lastPoints = new PointEdge();
     boolean hasFirstDir;
     int firstDirX;
     int firstDirY;
@@ -146,6 +157,8 @@ final class MouseMotion extends TimeOrderedRun<MouseMotion> {
             firstMoveX = lastMoveX = x;
             firstMoveY = lastMoveY = y;
             leading.startAt(x, y);
+            firstPoints.startAt(x, y);
+            lastPoints.startAt(x, y);
             return;
         }
         boolean button = kindCode == MouseKind.DOWN.code()
@@ -242,6 +255,11 @@ final class MouseMotion extends TimeOrderedRun<MouseMotion> {
             teleportChecks[k] += other.teleportChecks[k];
             teleports[k] += other.teleports[k];
         }
+        residualSum += other.residualSum;
+        secondDiffSquares += other.secondDiffSquares;
+        secondDiffLagProducts += other.secondDiffLagProducts;
+        secondDiffs += other.secondDiffs;
+        secondDiffPairs += other.secondDiffPairs;
     }
 
     private void resolveClicksOf(MouseMotion later) {
@@ -313,6 +331,7 @@ final class MouseMotion extends TimeOrderedRun<MouseMotion> {
             }
             brokenInside = true;
             lastSpeeds.copyFrom(later.lastSpeeds);
+            lastPoints.copyFrom(later.lastPoints);
             hasLastDir = later.hasLastDir;
             lastDirX = later.lastDirX;
             lastDirY = later.lastDirY;
@@ -397,8 +416,13 @@ final class MouseMotion extends TimeOrderedRun<MouseMotion> {
             }
         }
 
-        // Speed and direction edges of the combined run.
+        addSecondDifferencesAcross(later);
+
+        // Speed, point and direction edges of the combined run.
         if (!brokenInside) {
+            for (int i = 0; i < later.firstPoints.count; i++) {
+                firstPoints.offerFirst(later.firstPoints.x[i], later.firstPoints.y[i]);
+            }
             if (boundarySpeed) {
                 firstSpeeds.offerFirst(boundaryV, boundaryTwiceMid);
             }
@@ -415,7 +439,11 @@ final class MouseMotion extends TimeOrderedRun<MouseMotion> {
         }
         if (later.brokenInside) {
             lastSpeeds.copyFrom(later.lastSpeeds);
+            lastPoints.copyFrom(later.lastPoints);
         } else {
+            for (int i = 0; i < later.lastPoints.count; i++) {
+                lastPoints.offerLast(later.lastPoints.x[i], later.lastPoints.y[i]);
+            }
             if (boundarySpeed) {
                 lastSpeeds.offerLast(boundaryV, boundaryTwiceMid);
             }
@@ -443,6 +471,43 @@ final class MouseMotion extends TimeOrderedRun<MouseMotion> {
         } else if (later.brokenInside) {
             trailing.copyFrom(later.trailing);
             brokenInside = true;
+        }
+    }
+
+    /**
+     * Second differences {@code p[i+1] - 2 p[i] + p[i-1]} of positions (twice a sample's distance
+     * from the midpoint of its neighbours) whose three points straddle the boundary, and products of
+     * consecutive ones whose four points do: from up to three points on either side.
+     */
+    private void addSecondDifferencesAcross(MouseMotion later) {
+        int[] x = windowX;
+        int[] y = windowY;
+        int[] side = windowPointSide;
+        int n = 0;
+        for (int i = 0; i < lastPoints.count; i++, n++) {
+            x[n] = lastPoints.x[i];
+            y[n] = lastPoints.y[i];
+            side[n] = -1;
+        }
+        for (int i = 0; i < later.firstPoints.count; i++, n++) {
+            x[n] = later.firstPoints.x[i];
+            y[n] = later.firstPoints.y[i];
+            side[n] = 1;
+        }
+        for (int i = 2; i < n; i++) {
+            int ax = x[i] - 2 * x[i - 1] + x[i - 2];
+            int ay = y[i] - 2 * y[i - 1] + y[i - 2];
+            if (side[i - 2] != side[i]) {
+                residualSum += Math.hypot(ax, ay) / 2;
+                secondDiffSquares += (double) ax * ax + (double) ay * ay;
+                secondDiffs++;
+            }
+            if (i >= 3 && side[i - 3] != side[i]) {
+                int bx = x[i - 1] - 2 * x[i - 2] + x[i - 3];
+                int by = y[i - 1] - 2 * y[i - 2] + y[i - 3];
+                secondDiffLagProducts += (double) ax * bx + (double) ay * by;
+                secondDiffPairs++;
+            }
         }
     }
 
@@ -486,6 +551,8 @@ final class MouseMotion extends TimeOrderedRun<MouseMotion> {
         lastGap = other.lastGap;
         firstSpeeds.copyFrom(other.firstSpeeds);
         lastSpeeds.copyFrom(other.lastSpeeds);
+        firstPoints.copyFrom(other.firstPoints);
+        lastPoints.copyFrom(other.lastPoints);
         hasFirstDir = other.hasFirstDir;
         firstDirX = other.firstDirX;
         firstDirY = other.firstDirY;
@@ -575,6 +642,11 @@ final class MouseMotion extends TimeOrderedRun<MouseMotion> {
         System.arraycopy(o.pressesWithoutApproach, 0, pressesWithoutApproach, 0, 2);
         System.arraycopy(o.teleportChecks, 0, teleportChecks, 0, 2);
         System.arraycopy(o.teleports, 0, teleports, 0, 2);
+        residualSum = o.residualSum;
+        secondDiffSquares = o.secondDiffSquares;
+        secondDiffLagProducts = o.secondDiffLagProducts;
+        secondDiffs = o.secondDiffs;
+        secondDiffPairs = o.secondDiffPairs;
         firstT = o.firstT;
         lastT = o.lastT;
         firstPointerX = o.firstPointerX;
@@ -735,6 +807,36 @@ final class MouseMotion extends TimeOrderedRun<MouseMotion> {
         lastDirY = BinaryForm.readVarInt(in);
     }
 
+    /** The shape state added in binary form v3, written after the rest of the run. */
+    void writeShapeTo(DataOutput out) throws IOException {
+        BinaryForm.writeVarLong(out, secondDiffs);
+        BinaryForm.writeVarLong(out, secondDiffPairs);
+        if (secondDiffs > 0 || secondDiffPairs > 0) {
+            out.writeDouble(residualSum);
+            out.writeDouble(secondDiffSquares);
+            out.writeDouble(secondDiffLagProducts);
+        }
+        if (moves > 0) {
+            firstPoints.writeTo(out);
+            lastPoints.writeTo(out);
+        }
+    }
+
+    /** Reads what {@link #writeShapeTo} wrote, after {@link #readFrom}. */
+    void readShapeFrom(DataInput in) throws IOException {
+        secondDiffs = BinaryForm.readVarLong(in);
+        secondDiffPairs = BinaryForm.readVarLong(in);
+        if (secondDiffs > 0 || secondDiffPairs > 0) {
+            residualSum = in.readDouble();
+            secondDiffSquares = in.readDouble();
+            secondDiffLagProducts = in.readDouble();
+        }
+        if (moves > 0) {
+            firstPoints.readFrom(in);
+            lastPoints.readFrom(in);
+        }
+    }
+
     /** An open stroke at an edge of a run: where it starts and ends, how many samples, how much path. */
     static final class Stroke {
         int startX;
@@ -847,6 +949,66 @@ final class MouseMotion extends TimeOrderedRun<MouseMotion> {
             for (int i = 0; i < count; i++) {
                 speed[i] = in.readDouble();
                 twiceMidT[i] = 2 * base + BinaryForm.readVarLong(in);
+            }
+        }
+    }
+
+    /** Up to three positions at one edge of a stroke, oldest first: second differences and their lag need them. */
+    static final class PointEdge {
+        static final int SIZE = 3;
+        int count;
+        final int[] x = new int[SIZE];
+        final int[] y = new int[SIZE];
+
+        void startAt(int px, int py) {
+            count = 1;
+            x[0] = px;
+            y[0] = py;
+        }
+
+        /** For the leading edge: keeps the first three offered. */
+        void offerFirst(int px, int py) {
+            if (count < SIZE) {
+                x[count] = px;
+                y[count] = py;
+                count++;
+            }
+        }
+
+        /** For the trailing edge: keeps the last three offered. */
+        void offerLast(int px, int py) {
+            if (count == SIZE) {
+                System.arraycopy(x, 1, x, 0, SIZE - 1);
+                System.arraycopy(y, 1, y, 0, SIZE - 1);
+                count--;
+            }
+            x[count] = px;
+            y[count] = py;
+            count++;
+        }
+
+        void copyFrom(PointEdge o) {
+            count = o.count;
+            System.arraycopy(o.x, 0, x, 0, SIZE);
+            System.arraycopy(o.y, 0, y, 0, SIZE);
+        }
+
+        void writeTo(DataOutput out) throws IOException {
+            out.writeByte(count);
+            for (int i = 0; i < count; i++) {
+                BinaryForm.writeVarInt(out, x[i]);
+                BinaryForm.writeVarInt(out, y[i]);
+            }
+        }
+
+        void readFrom(DataInput in) throws IOException {
+            count = in.readUnsignedByte();
+            if (count > SIZE) {
+                throw new IOException("point edge count out of range: " + count);
+            }
+            for (int i = 0; i < count; i++) {
+                x[i] = BinaryForm.readVarInt(in);
+                y[i] = BinaryForm.readVarInt(in);
             }
         }
     }

@@ -1,6 +1,8 @@
 package io.telltale.core.features;
 
 import io.telltale.core.session.DeviceFingerprint;
+import io.telltale.core.trajectory.StrokeShapes;
+import io.telltale.core.trajectory.TrajectoryFingerprint;
 import io.telltale.core.wire.EventCounts;
 import io.telltale.core.wire.KeyTrack;
 import io.telltale.core.wire.MouseTrack;
@@ -38,8 +40,12 @@ import java.util.List;
 public final class SessionFeatureAccumulator {
 
     /** First byte of the binary form. */
-    /** 2 added the session context; 1 is still read (its context is unknown). */
-    static final int FORMAT_VERSION = 2;
+    /**
+     * 4 added the trajectory fingerprint; 3 added the shape state (path residuals, key-interval
+     * skewness); 2 added the session context. 1 to 3 are still read: their context is unknown, their
+     * shape features NaN and their trajectory fingerprint empty.
+     */
+    static final int FORMAT_VERSION = 4;
 
     /** Speed samples (segments with positive duration, inside strokes) needed for speed statistics. */
     public static final int MIN_SPEED_SAMPLES = 20;
@@ -80,6 +86,8 @@ public final class SessionFeatureAccumulator {
     /** Disjoint runs of consecutive batches, ordered by sequence. */
     private final List<SessionRun> runs = new ArrayList<>(1);
     private final DeviceTells device = new DeviceTells();
+    /** Shapes of the complete strokes, for finding replayed trajectories across sessions; bounded. */
+    private TrajectoryFingerprint trajectory = new TrajectoryFingerprint();
 
     public SessionFeatureAccumulator() {}
 
@@ -96,6 +104,7 @@ public final class SessionFeatureAccumulator {
             contextAt = batch.startedAt();
         }
         device.observe(batch.device(), batch.userAgent());
+        StrokeShapes.fold(batch, trajectory);
         SessionRun run = new SessionRun();
         run.firstSequence = batch.sequence();
         run.lastSequence = batch.sequence();
@@ -232,6 +241,7 @@ public final class SessionFeatureAccumulator {
             insert(run.copy());
         }
         device.merge(other.device);
+        trajectory.merge(other.trajectory);
     }
 
     public EventCounts counts() {
@@ -265,6 +275,11 @@ public final class SessionFeatureAccumulator {
 
     public String userId() {
         return userId;
+    }
+
+    /** The session's trajectory fingerprint so far. */
+    public TrajectoryFingerprint trajectory() {
+        return trajectory.copy();
     }
 
     /** Epoch ms of the earliest interaction sample, {@link Long#MAX_VALUE} when there is none. */
@@ -308,6 +323,13 @@ public final class SessionFeatureAccumulator {
             f.set(Feature.MOUSE_CURVATURE_MEAN, mouse.absTurnSum / mouse.pathSum);
             f.set(Feature.MOUSE_DIRECTION_ENTROPY, mouse.directionEntropyBits());
         }
+        if (mouse.secondDiffs >= MIN_SPEED_SAMPLES && mouse.pathSum > 0) {
+            f.set(Feature.MOUSE_PATH_RESIDUAL, mouse.residualSum / mouse.pathSum);
+        }
+        if (mouse.secondDiffPairs >= MIN_SPEED_SAMPLES && mouse.secondDiffSquares > 0) {
+            f.set(Feature.MOUSE_RESIDUAL_AUTOCORRELATION, (mouse.secondDiffLagProducts / mouse.secondDiffPairs)
+                    / (mouse.secondDiffSquares / mouse.secondDiffs));
+        }
         long intervals = mouse.interval.count();
         if (intervals >= MIN_MOUSE_INTERVALS) {
             f.set(Feature.MOUSE_PAUSE_SHARE, (double) mouse.pauses / intervals);
@@ -333,6 +355,11 @@ public final class SessionFeatureAccumulator {
         f.set(Feature.KEY_DWELL_CV, keys.dwell.coefficientOfVariation(MIN_KEY_SAMPLES));
         f.set(Feature.KEY_FLIGHT_MEAN, keys.flight.meanIfAtLeast(MIN_KEY_SAMPLES));
         f.set(Feature.KEY_FLIGHT_CV, keys.flight.coefficientOfVariation(MIN_KEY_SAMPLES));
+        f.set(Feature.KEY_FLIGHT_SKEW, keys.flightShape.skewness(MIN_KEY_SAMPLES));
+        if (keys.logFlight.count() >= MIN_KEY_SAMPLES) {
+            f.set(Feature.KEY_FLIGHT_LOG_SD, keys.logFlight.std());
+        }
+        f.set(Feature.KEY_DWELL_SKEW, keys.dwellShape.skewness(MIN_KEY_SAMPLES));
 
         long scrollIntervals = scroll.interval.count();
         if (scrollIntervals >= MIN_SCROLL_INTERVALS) {
@@ -364,6 +391,7 @@ public final class SessionFeatureAccumulator {
             copy.runs.add(run.copy());
         }
         copy.device.copyFrom(device);
+        copy.trajectory = trajectory.copy();
         return copy;
     }
 
@@ -389,11 +417,12 @@ public final class SessionFeatureAccumulator {
         for (SessionRun run : runs) {
             run.writeTo(out);
         }
+        trajectory.writeTo(out);
     }
 
     public static SessionFeatureAccumulator readFrom(DataInput in) throws IOException {
         int version = in.readUnsignedByte();
-        if (version != FORMAT_VERSION && version != 1) {
+        if (version < 1 || version > FORMAT_VERSION) {
             throw new IOException("unsupported accumulator format version " + version);
         }
         SessionFeatureAccumulator acc = new SessionFeatureAccumulator();
@@ -413,7 +442,10 @@ public final class SessionFeatureAccumulator {
             throw new IOException("too many runs: " + runCount);
         }
         for (int i = 0; i < runCount; i++) {
-            acc.runs.add(SessionRun.readFrom(in));
+            acc.runs.add(SessionRun.readFrom(in, version));
+        }
+        if (version >= 4) {
+            acc.trajectory = TrajectoryFingerprint.readFrom(in);
         }
         return acc;
     }

@@ -78,9 +78,12 @@ final class SessionRun {
         keys.writeTo(out);
         scroll.writeTo(out);
         touch.writeTo(out);
+        mouse.writeShapeTo(out);
+        keys.writeShapeTo(out);
     }
 
-    static SessionRun readFrom(DataInput in) throws IOException {
+    /** @param version the accumulator's binary form: before 3 there is no shape state (it stays empty) */
+    static SessionRun readFrom(DataInput in, int version) throws IOException {
         SessionRun run = new SessionRun();
         run.firstSequence = BinaryForm.readVarLong(in);
         run.lastSequence = run.firstSequence + BinaryForm.readVarLong(in);
@@ -88,6 +91,10 @@ final class SessionRun {
         run.keys.readFrom(in);
         run.scroll.readFrom(in);
         run.touch.readFrom(in);
+        if (version >= 3) {
+            run.mouse.readShapeFrom(in);
+            run.keys.readShapeFrom(in);
+        }
         return run;
     }
 }

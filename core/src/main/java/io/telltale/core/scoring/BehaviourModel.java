@@ -147,14 +147,20 @@ public final class BehaviourModel implements RiskModel {
                 reasons(features, contributions, behaviour > 0));
     }
 
-    /** The regression output mapped through the calibration knots (flat beyond the last). */
+    /**
+     * The regression output mapped through the calibration knots, linear between them. Beyond the
+     * last knot the score keeps rising towards 1 without reaching it ({@code 1 - (1 - s) w / (w + excess)},
+     * {@code w} the width of the last interval): a flat top would tie the most extreme people with
+     * every bot above them, and a threshold could not tell them apart.
+     */
     public double calibrate(double raw) {
         if (raw <= calibrationRaw[0]) {
             return calibrationScore[0];
         }
         int last = calibrationRaw.length - 1;
         if (raw >= calibrationRaw[last]) {
-            return calibrationScore[last];
+            double width = calibrationRaw[last] - calibrationRaw[last - 1];
+            return 1.0 - (1.0 - calibrationScore[last]) * width / (width + raw - calibrationRaw[last]);
         }
         int j = 1;
         while (calibrationRaw[j] < raw) {

@@ -38,6 +38,11 @@ public final class HumanNormsModel implements RiskModel {
      * movement at 60 Hz (one long drag is one stroke but plenty of kinematics).
      */
     public static final int MIN_MOUSE_EVENTS_TO_JUDGE = 120;
+    /**
+     * Presses that also suffice to judge the mouse: the click-approach and teleport shares need as
+     * many, and a page clicked five times without the pointer moving is behaviour, not a lack of it.
+     */
+    public static final int MIN_CLICKS_TO_JUDGE = 5;
     /** Key events needed to judge typing: ten keydowns and their keyups. */
     public static final int MIN_KEY_EVENTS_TO_JUDGE = 20;
     /** Scroll events needed to judge scrolling. */
@@ -150,10 +155,11 @@ public final class HumanNormsModel implements RiskModel {
         return new RiskAssessment(score, sufficient, reasons(features, contributions));
     }
 
-    /** Enough mouse strokes or movement, or keys, or scrolling, or touch, to judge behaviour. */
+    /** Enough mouse strokes, movement or clicks, or keys, or scrolling, or touch, to judge behaviour. */
     public static boolean hasSufficientEvidence(EventCounts counts) {
         return counts.strokes() >= MIN_STROKES_TO_JUDGE
                 || counts.mouseEvents() >= MIN_MOUSE_EVENTS_TO_JUDGE
+                || counts.clicks() >= MIN_CLICKS_TO_JUDGE
                 || counts.keyEvents() >= MIN_KEY_EVENTS_TO_JUDGE
                 || counts.scrollEvents() >= MIN_SCROLL_EVENTS_TO_JUDGE
                 || counts.touchEvents() >= MIN_TOUCH_EVENTS_TO_JUDGE;

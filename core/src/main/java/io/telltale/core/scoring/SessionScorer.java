@@ -62,7 +62,9 @@ public final class SessionScorer implements Serializable {
                 features.counts(),
                 isFinal,
                 emittedAt,
-                accumulator.context());
+                accumulator.context(),
+                null,
+                isFinal ? accumulator.trajectory().toHex() : java.util.List.of());
     }
 
     public String modelVersion() {

@@ -8,6 +8,7 @@ package io.telltale.core.wire;
  * @param userId        the authenticated user, or null
  * @param sequence      client sequence number, 0-based, per session
  * @param startedAt     epoch ms (client clock) that track times are relative to; the event time
+ *                      only where no Kafka record timestamp is (files, backtests)
  * @param sentAt        epoch ms (client clock) when the SDK sent the batch
  * @param receivedAt    epoch ms (gateway clock) when the gateway accepted it, 0 if not via a gateway
  * @param route         page or route the batch was captured on
@@ -36,6 +37,15 @@ public record TelemetryBatch(
         keys = keys == null ? KeyTrack.EMPTY : keys;
         scroll = scroll == null ? ScrollTrack.EMPTY : scroll;
         touch = touch == null ? TouchTrack.EMPTY : touch;
+    }
+
+    /**
+     * When the batch reached the platform: the gateway's receive time, or the client's send time
+     * when no gateway stamped it. A producer that stands in for the gateway (simulator, tests)
+     * uses it as the Kafka record timestamp, which is the job's event time.
+     */
+    public long arrivedAt() {
+        return receivedAt != 0 ? receivedAt : sentAt;
     }
 
     /** Raw interaction events in this batch, all kinds together. */

@@ -1,6 +1,7 @@
 package io.telltale.core.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.telltale.core.wire.DeviceInfo;
 import io.telltale.core.wire.MouseKind;
@@ -13,11 +14,18 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
+
+    /** Added with binary form 3: NaN when read from an older form. */
+    private static final Set<Feature> SHAPE_FEATURES = EnumSet.of(Feature.MOUSE_PATH_RESIDUAL,
+            Feature.MOUSE_RESIDUAL_AUTOCORRELATION, Feature.KEY_FLIGHT_SKEW, Feature.KEY_FLIGHT_LOG_SD,
+            Feature.KEY_DWELL_SKEW);
 
     // ---- what the features measure
 
@@ -121,6 +129,42 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
     }
 
     @Test
+    void noiseAddedToASmoothPathMakesItsSecondDifferencesAlternate() {
+        // a smooth arc at 60 Hz, then the same arc with white noise of a few px added to every sample
+        List<MouseSample> smooth = new ArrayList<>();
+        List<MouseSample> noisy = new ArrayList<>();
+        Random random = new Random(4);
+        for (int i = 0; i < 120; i++) {
+            double angle = i * 0.02;
+            int x = (int) Math.round(400 + 300 * Math.cos(angle));
+            int y = (int) Math.round(400 + 300 * Math.sin(angle));
+            long t = BEGINNING + (long) i * FRAME_MS;
+            smooth.add(new MouseSample(t, x, y, MouseKind.MOVE));
+            noisy.add(new MouseSample(t, x + (int) Math.round(3 * random.nextGaussian()),
+                    y + (int) Math.round(3 * random.nextGaussian()), MouseKind.MOVE));
+        }
+
+        SessionFeatures clean = featuresOf(session().mouse(smooth).asOneBatch());
+        SessionFeatures replayed = featuresOf(session().mouse(noisy).asOneBatch());
+
+        // white noise e: second differences e[i+1] - 2e[i] + e[i-1] have lag-1 correlation -4/6
+        assertThat(replayed.get(Feature.MOUSE_RESIDUAL_AUTOCORRELATION)).isBetween(-0.75, -0.5);
+        assertThat(replayed.get(Feature.MOUSE_PATH_RESIDUAL)).isGreaterThan(0.3);
+        assertThat(clean.get(Feature.MOUSE_PATH_RESIDUAL)).isLessThan(0.1);
+    }
+
+    @Test
+    void humanTypingIsRightSkewedAndSteadyTypingHasNoLogSpread() {
+        SessionFeatures human = featuresOf(session().keys(humanTyping(BEGINNING, 60, 3)).asOneBatch());
+        SessionFeatures steady = featuresOf(session().keys(steadyTyping(BEGINNING, 40, 120, 50)).asOneBatch());
+
+        assertThat(human.get(Feature.KEY_FLIGHT_SKEW)).isGreaterThan(0.5);
+        assertThat(human.get(Feature.KEY_FLIGHT_LOG_SD)).isGreaterThan(0.2);
+        assertThat(steady.get(Feature.KEY_FLIGHT_LOG_SD)).isEqualTo(0.0);
+        assertThat(steady.get(Feature.KEY_FLIGHT_SKEW)).isNaN(); // no spread, no shape
+    }
+
+    @Test
     void humanTypingVariesAndLongPausesAreLeftOut() {
         SessionFeatures features = featuresOf(session().keys(humanTyping(BEGINNING, 60, 3)).asOneBatch());
 
@@ -185,6 +229,9 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
         Session human = humanSession();
         SessionFeatures whole = featuresOf(human.asOneBatch());
         assertThat(whole.toMap()).hasSizeGreaterThan(20);
+        for (Feature shape : SHAPE_FEATURES) {
+            assertThat(whole.has(shape)).as(shape.key()).isTrue();
+        }
 
         for (int seed = 0; seed < 8; seed++) {
             List<TelemetryBatch> batches = human.cutRandomly(5 + seed * 7, new Random(seed));
@@ -266,6 +313,35 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
     }
 
     @Test
+    void binaryFormTwoIsStillReadWithoutTheShapeFeatures() throws IOException {
+        // written by the accumulator of binary form 2 from this very session (12 random batches, seed 3)
+        SessionFeatureAccumulator read;
+        try (var in = getClass().getResourceAsStream("accumulator-v2.bin")) {
+            read = SessionFeatureAccumulator.readFrom(new DataInputStream(in));
+        }
+        SessionFeatures now = accumulate(humanSession().cutRandomly(12, new Random(3))).features();
+
+        for (Feature feature : Feature.values()) {
+            if (SHAPE_FEATURES.contains(feature)) {
+                assertThat(read.features().get(feature)).as(feature.key()).isNaN();
+            } else {
+                assertThat(read.features().get(feature)).as(feature.key()).isEqualTo(now.get(feature));
+            }
+        }
+        // and it is written back in the current form
+        assertThat(bytesOf(read)[0]).isEqualTo((byte) SessionFeatureAccumulator.FORMAT_VERSION);
+    }
+
+    @Test
+    void anUnknownBinaryFormIsAClearError() {
+        byte[] future = {(byte) (SessionFeatureAccumulator.FORMAT_VERSION + 1), 0};
+
+        assertThatThrownBy(() -> SessionFeatureAccumulator.readFrom(new DataInputStream(new ByteArrayInputStream(future))))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("unsupported accumulator format version " + future[0]);
+    }
+
+    @Test
     void emptyAccumulatorRoundTrips() throws IOException {
         SessionFeatureAccumulator read = roundTrip(new SessionFeatureAccumulator());
 
@@ -291,7 +367,7 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
         int size = bytesOf(acc).length;
 
         System.out.println("serialized accumulator after 2,000 batches: " + size + " bytes");
-        assertThat(size).isLessThan(700);
+        assertThat(size).isLessThan(800); // 722 with the shape state of binary form 3
         assertThat(acc.counts().batches()).isEqualTo(2_000);
     }
 

@@ -66,12 +66,23 @@ class BehaviourModelTest {
     }
 
     @Test
-    void calibrationIsPiecewiseLinearAndFlatBeyondItsEnds() {
+    void calibrationIsPiecewiseLinearFlatBelowAndAtATopKnotOfOne() {
         BehaviourModel model = model();
         assertThat(model.calibrate(-50)).isEqualTo(0.0);
         assertThat(model.calibrate(1.5)).isCloseTo(0.275, within(1e-12));
         assertThat(model.calibrate(6)).isEqualTo(0.8);
         assertThat(model.calibrate(99)).isEqualTo(1.0);
+    }
+
+    @Test
+    void beyondATopKnotBelowOneTheScoreKeepsRisingSoExtremesDoNotTie() {
+        BehaviourModel model = new BehaviourModel("behaviour-test", List.of(), 0.0, 0.0,
+                new double[] {0, 3, 6, 12}, new double[] {0.05, 0.5, 0.8, 0.95}, List.of());
+
+        // 1 - 0.05 * 6 / (6 + excess): half-way to 1 after one more interval's width
+        assertThat(model.calibrate(18)).isCloseTo(0.975, within(1e-12));
+        assertThat(model.calibrate(1_000)).isGreaterThan(model.calibrate(500)).isLessThan(1.0);
+        assertThat(model.calibrate(1e6)).isGreaterThan(model.calibrate(1e5)).isLessThan(1.0);
     }
 
     @Test

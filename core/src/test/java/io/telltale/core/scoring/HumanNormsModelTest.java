@@ -187,6 +187,21 @@ class HumanNormsModelTest extends SessionFeaturesTestBase {
     }
 
     @Test
+    void clicksWithoutMovementAreEvidenceEnoughToJudge() {
+        // a teleporting bot: eight presses in one minute and hardly a move between them
+        SessionFeatures clicksOnly = SessionFeatures.builder(new EventCounts(4, 24, 0, 8, 0, 0, 0))
+                .set(Feature.CLICK_NO_APPROACH_SHARE, 1.0)
+                .set(Feature.MOUSE_TELEPORT_SHARE, 1.0)
+                .build();
+
+        RiskAssessment verdict = model.assess(clicksOnly);
+
+        assertThat(verdict.sufficientEvidence()).isTrue();
+        assertThat(verdict.score()).isGreaterThanOrEqualTo(0.8);
+        assertThat(verdict.reasons()).extracting(Reason::code).contains("MOUSE_TELEPORT");
+    }
+
+    @Test
     void anExplicitTableReplacesTheStandardOne() throws IOException {
         HumanNormsModel custom = HumanNormsModel.parse(new StringReader("""
                 version = test-norms

@@ -39,6 +39,7 @@ public final class TelemetryParser extends ProcessFunction<RawRecord, BatchFeatu
     static final int TIMING_WINDOW = 1_000;
 
     private final ValidationLimits limits;
+    private final boolean requireRecordTimestamp;
 
     private transient TelemetryBatchSerde serde;
     private transient Clock clock;
@@ -47,8 +48,14 @@ public final class TelemetryParser extends ProcessFunction<RawRecord, BatchFeatu
     private transient Histogram featureTimeNanos;
     private transient Map<io.telltale.connectors.serde.DeadLetterReason, Counter> deadLettered;
 
-    public TelemetryParser(ValidationLimits limits) {
+    /**
+     * @param requireRecordTimestamp whether the record's own timestamp is the event time (Kafka
+     *                               record timestamps); a record without one is then dead-lettered
+     *                               as {@code BAD_TIMESTAMP}, since it could only be misplaced in time
+     */
+    public TelemetryParser(ValidationLimits limits, boolean requireRecordTimestamp) {
         this.limits = limits;
+        this.requireRecordTimestamp = requireRecordTimestamp;
     }
 
     @Override
@@ -72,6 +79,11 @@ public final class TelemetryParser extends ProcessFunction<RawRecord, BatchFeatu
     public void processElement(RawRecord record, Context ctx, Collector<BatchFeatures> out) {
         TelemetryBatch batch;
         try {
+            if (requireRecordTimestamp && ctx.timestamp() == null) {
+                throw new InvalidRecordException(io.telltale.connectors.serde.DeadLetterReason.BAD_TIMESTAMP,
+                        "the record has no timestamp, and telltale.event-time is RECORD_TIMESTAMP;"
+                                + " sources without record timestamps (files) need BATCH_START");
+            }
             batch = serde.deserialize(record.value());
         } catch (InvalidRecordException e) {
             deadLettered.get(e.reason()).inc();

@@ -24,7 +24,7 @@ class TelemetryParserTest extends TelltaleTestBase {
     void goodBatchesBecomeFeaturesAndABadOneBetweenThemBecomesADeadLetter() throws Exception {
         TelemetryBatchSerde serde = new TelemetryBatchSerde();
         try (var harness = new OneInputStreamOperatorTestHarness<>(
-                new ProcessOperator<>(new TelemetryParser(ValidationLimits.DEFAULTS)))) {
+                new ProcessOperator<>(new TelemetryParser(ValidationLimits.DEFAULTS, true)))) {
             harness.open();
             harness.processElement(record("t/0@0", serde.serialize(linearBotBatch("s-1", 0, BEGINNING))), 0);
             harness.processElement(record("t/0@1", "{\"v\":1,\"sessionId\":".getBytes(StandardCharsets.UTF_8)), 0);
@@ -44,6 +44,29 @@ class TelemetryParserTest extends TelltaleTestBase {
             assertThat(deadLetter.origin()).isEqualTo("t/0@1");
             assertThat(deadLetter.payload()).isEqualTo("{\"v\":1,\"sessionId\":");
             assertThat(deadLetter.key()).isEqualTo("s-1");
+        }
+    }
+
+    @Test
+    void withRecordTimestampsAsEventTimeARecordWithoutOneIsDeadLetteredNotMisplacedInTime() throws Exception {
+        byte[] batch = new TelemetryBatchSerde().serialize(linearBotBatch("s-1", 0, BEGINNING));
+        try (var harness = new OneInputStreamOperatorTestHarness<>(
+                new ProcessOperator<>(new TelemetryParser(ValidationLimits.DEFAULTS, true)))) {
+            harness.open();
+            harness.processElement(new StreamRecord<>(record("file:b.ndjson:1", batch)));
+
+            assertThat(harness.extractOutputValues()).isEmpty();
+            DeadLetter deadLetter = harness.getSideOutput(TelemetryParser.DEAD_LETTERS).stream()
+                    .map(StreamRecord::getValue).findFirst().orElseThrow();
+            assertThat(deadLetter.reason()).isEqualTo("BAD_TIMESTAMP");
+            assertThat(deadLetter.detail()).contains("BATCH_START");
+        }
+        try (var harness = new OneInputStreamOperatorTestHarness<>(
+                new ProcessOperator<>(new TelemetryParser(ValidationLimits.DEFAULTS, false)))) {
+            harness.open();
+            harness.processElement(new StreamRecord<>(record("file:b.ndjson:1", batch)));
+
+            assertThat(harness.extractOutputValues()).hasSize(1);
         }
     }
 }
