@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -54,10 +53,7 @@ final class DecisionLatencyRun {
             throws Exception {
         TelltaleUnderTest.Names names = TelltaleUnderTest.Names.of("latency");
         kafka.createTopics(parallelism, names.all());
-        StreamExecutionEnvironment env = BenchFlink.environment(parallelism, checkpoints, 0);
-        TelltaleUnderTest.build(env, kafka.unboundedSource(names.telemetry(), "bench-latency"), kafka.bootstrap(),
-                names, "latency", settings);
-        JobClient job = env.executeAsync("telltale-latency");
+        JobClient job = TelltaleUnderTest.start(kafka, names, "latency", parallelism, checkpoints, 0, settings);
 
         // Session id to {append time, index} of its threshold batch, and to {append time, batches} of its decision.
         Map<String, long[]> crossedAt = new ConcurrentHashMap<>();

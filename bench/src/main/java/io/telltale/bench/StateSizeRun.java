@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * State held per active session: {@code sessions} concurrent sessions are loaded, the job reads them
@@ -43,10 +42,8 @@ final class StateSizeRun {
         Workload.Totals loaded = kafka.preload(sized, 0, System.currentTimeMillis(), names.telemetry());
 
         int restPort = freePort();
-        StreamExecutionEnvironment env = BenchFlink.environment(parallelism, checkpoints, restPort);
         String group = "bench-" + run;
-        TelltaleUnderTest.build(env, kafka.unboundedSource(names.telemetry(), group), kafka.bootstrap(), names, run, settings);
-        JobClient job = env.executeAsync("telltale-" + run);
+        JobClient job = TelltaleUnderTest.start(kafka, names, run, parallelism, checkpoints, restPort, settings);
         long started = System.nanoTime();
         try {
             long deadline = started + timeout.toNanos();

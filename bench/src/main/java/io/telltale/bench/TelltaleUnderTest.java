@@ -5,9 +5,11 @@ import io.telltale.connectors.kafka.TelltaleKafka;
 import io.telltale.connectors.siem.AlertSinkOptions;
 import io.telltale.job.AlertStage;
 import io.telltale.job.TelltaleJob;
+import java.nio.file.Path;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -46,5 +48,16 @@ final class TelltaleUnderTest {
                         config)
                 .withAlerts(AlertStage.fromConfig(config, bootstrap, "bench-" + run + "-alerts"))
                 .build(env);
+    }
+
+    /**
+     * Starts the job on its own MiniCluster, reading {@code names.telemetry()} from its start as
+     * consumer group {@code bench-<run>}; the topics must exist.
+     */
+    static JobClient start(BenchKafka kafka, Names names, String run, int parallelism, Path checkpoints, int restPort,
+            Configuration settings) throws Exception {
+        StreamExecutionEnvironment env = BenchFlink.environment(parallelism, checkpoints, restPort);
+        build(env, kafka.unboundedSource(names.telemetry(), "bench-" + run), kafka.bootstrap(), names, run, settings);
+        return env.executeAsync("telltale-" + run);
     }
 }

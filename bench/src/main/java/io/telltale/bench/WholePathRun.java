@@ -27,7 +27,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Time to decision through the whole path: browsers' batches are posted to the gateway (session
@@ -55,10 +54,7 @@ final class WholePathRun {
         String commerce = "bench.path.commerce";
         kafka.createTopics(parallelism, names.all());
         kafka.createTopics(parallelism, commerce);
-        StreamExecutionEnvironment env = BenchFlink.environment(parallelism, checkpoints, 0);
-        TelltaleUnderTest.build(env, kafka.unboundedSource(names.telemetry(), "bench-path"), kafka.bootstrap(),
-                names, "path", settings);
-        JobClient job = env.executeAsync("telltale-whole-path");
+        JobClient job = TelltaleUnderTest.start(kafka, names, "path", parallelism, checkpoints, 0, settings);
         GatewayConfig.SecretBytes secret = new GatewayConfig.SecretBytes(new byte[32]);
         // Sessions already running when the replay starts got their token before it: issued with the
         // gateway's own secret, as the gateway would have.
