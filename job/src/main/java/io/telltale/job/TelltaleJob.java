@@ -180,7 +180,8 @@ public final class TelltaleJob {
 
         scores.sinkTo(riskScoreSink).uid(Uids.RISK_SCORE_SINK).name("Risk scores");
         if (alerts != null) {
-            alerts.attachTo(scores);
+            // Scores judged against user profiles were re-keyed by user on the way.
+            alerts.attachTo(scores, !config.get(TelltaleOptions.PROFILES_ENABLED));
         }
 
         DataStream<DeadLetter> lateBatches = sessionScores

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 /**
  * An interpretable first model: each feature has a human range ({@link HumanNorm}); a value outside
@@ -187,16 +188,25 @@ public final class HumanNormsModel implements RiskModel {
         return reasons;
     }
 
+    /**
+     * The reason text with its placeholders filled. Each value is rendered only if the template
+     * asks for it: a session is described on every interim score, and the number formatting was
+     * the costliest part of scoring in bench/'s profile.
+     */
     static String describe(String template, double value, EventCounts counts) {
-        return template
-                .replace("{value}", format(value))
-                .replace("{pct}", String.valueOf(Math.round(value * 100)))
-                .replace("{strokes}", String.valueOf(counts.strokes()))
-                .replace("{moves}", String.valueOf(counts.mouseEvents()))
-                .replace("{clicks}", String.valueOf(counts.clicks()))
-                .replace("{keys}", String.valueOf(counts.keyEvents()))
-                .replace("{scrolls}", String.valueOf(counts.scrollEvents()))
-                .replace("{touches}", String.valueOf(counts.touchEvents()));
+        String text = template;
+        text = fill(text, "{value}", () -> format(value));
+        text = fill(text, "{pct}", () -> String.valueOf(Math.round(value * 100)));
+        text = fill(text, "{strokes}", () -> String.valueOf(counts.strokes()));
+        text = fill(text, "{moves}", () -> String.valueOf(counts.mouseEvents()));
+        text = fill(text, "{clicks}", () -> String.valueOf(counts.clicks()));
+        text = fill(text, "{keys}", () -> String.valueOf(counts.keyEvents()));
+        text = fill(text, "{scrolls}", () -> String.valueOf(counts.scrollEvents()));
+        return fill(text, "{touches}", () -> String.valueOf(counts.touchEvents()));
+    }
+
+    private static String fill(String text, String placeholder, Supplier<String> value) {
+        return text.contains(placeholder) ? text.replace(placeholder, value.get()) : text;
     }
 
     /** Integers plainly, small values with three significant digits. */

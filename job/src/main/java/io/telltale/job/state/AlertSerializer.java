@@ -90,6 +90,12 @@ public final class AlertSerializer extends CompactSerializer<Alert> {
         return in.readBoolean() ? in.readUTF() : null;
     }
 
+    /** A record of immutable parts: passed on as it is. */
+    @Override
+    protected boolean immutableValues() {
+        return true;
+    }
+
     @Override
     public TypeSerializerSnapshot<Alert> snapshotConfiguration() {
         return new Snapshot();

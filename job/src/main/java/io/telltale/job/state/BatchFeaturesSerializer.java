@@ -48,6 +48,13 @@ public final class BatchFeaturesSerializer extends CompactSerializer<BatchFeatur
                 SessionFeatureAccumulator.readFrom(source));
     }
 
+    /** The record's other fields are immutable; the accumulator copies itself. */
+    @Override
+    protected BatchFeatures copyOf(BatchFeatures from) {
+        return new BatchFeatures(from.sessionId(), from.sequence(), from.startedAt(), from.origin(),
+                from.features().copy());
+    }
+
     @Override
     public TypeSerializerSnapshot<BatchFeatures> snapshotConfiguration() {
         return new Snapshot();

@@ -36,6 +36,12 @@ public final class CheckedScoreSerializer extends CompactSerializer<CheckedScore
         return new CheckedScore(score, source.readBoolean() ? source.readUTF() : null);
     }
 
+    /** A record of immutable parts: passed on as it is. */
+    @Override
+    protected boolean immutableValues() {
+        return true;
+    }
+
     @Override
     public TypeSerializerSnapshot<CheckedScore> snapshotConfiguration() {
         return new Snapshot();

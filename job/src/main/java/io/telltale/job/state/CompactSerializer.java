@@ -2,14 +2,22 @@ package io.telltale.job.state;
 
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
  * Base of Telltale's own serializers: stateless singletons that write a value with
  * {@code java.io.DataOutput}, so the format is defined next to the type (in {@code core} or
- * {@code connectors}) and Flink only adapts it. Values are treated as mutable: copies go through a
- * serialize/deserialize round trip, which these types never need on the hot path.
+ * {@code connectors}) and Flink only adapts it.
+ *
+ * <p>Copies are on the hot path: without object reuse, Flink copies every record passed between
+ * chained operators, and once more for each extra operator a record fans out to (bench/'s profile
+ * of the job spent half the scoring thread copying risk scores through their JSON). So a type that
+ * never changes once made says so ({@link #immutableValues()}) and is passed on as it is; a mutable
+ * one copies itself ({@link #copyOf}); only what does neither makes the serialize/deserialize round
+ * trip.
  */
 public abstract class CompactSerializer<T> extends TypeSerializer<T> {
 
@@ -19,9 +27,21 @@ public abstract class CompactSerializer<T> extends TypeSerializer<T> {
 
     protected abstract T read(DataInputView source) throws IOException;
 
+    /** Whether values are deeply immutable (records of immutable parts): a copy is then the value itself. */
+    protected boolean immutableValues() {
+        return false;
+    }
+
+    /** A deep copy of a mutable value; by default a serialize/deserialize round trip. */
+    protected T copyOf(T from) throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        write(from, out);
+        return read(new DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
+    }
+
     @Override
     public final boolean isImmutableType() {
-        return false;
+        return immutableValues();
     }
 
     @Override
@@ -51,12 +71,11 @@ public abstract class CompactSerializer<T> extends TypeSerializer<T> {
 
     @Override
     public final T copy(T from) {
+        if (from == null || immutableValues()) {
+            return from;
+        }
         try {
-            org.apache.flink.core.memory.DataOutputSerializer out =
-                    new org.apache.flink.core.memory.DataOutputSerializer(256);
-            write(from, out);
-            return read(new org.apache.flink.core.memory.DataInputDeserializer(
-                    out.getSharedBuffer(), 0, out.length()));
+            return copyOf(from);
         } catch (IOException e) {
             throw new IllegalStateException("cannot copy " + from, e);
         }

@@ -36,6 +36,11 @@ public final class SessionAccumulatorSerializer extends CompactSerializer<Sessio
     }
 
     @Override
+    protected SessionFeatureAccumulator copyOf(SessionFeatureAccumulator from) {
+        return from.copy();
+    }
+
+    @Override
     public TypeSerializerSnapshot<SessionFeatureAccumulator> snapshotConfiguration() {
         return new Snapshot();
     }

@@ -57,6 +57,12 @@ public final class WireRecordSerializers {
             }
         }
 
+        /** A record of immutable parts: passed on as it is. */
+        @Override
+        protected boolean immutableValues() {
+            return true;
+        }
+
         @Override
         public TypeSerializerSnapshot<RiskScore> snapshotConfiguration() {
             return new Snapshot();

@@ -1,0 +1,243 @@
+package io.telltale.bench;
+
+import io.telltale.bench.jmh.TelemetrySamples;
+import io.telltale.simulator.Actor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
+
+/**
+ * The harness's results as Markdown: the generated part of docs/benchmarks.md, between
+ * {@link #BEGIN} and {@link #END}; the rest of that file is written by hand and kept.
+ */
+final class BenchReport {
+
+    static final String BEGIN = "<!-- bench/run: generated from here -->";
+    static final String END = "<!-- bench/run: generated up to here -->";
+
+    /** Targets per core on this machine (issue #8). */
+    static final double TARGET_EVENTS_PER_CORE = 2_000_000;
+    static final double TARGET_REFERENCE_RATIO = 0.7;
+    static final long TARGET_DECISION_P99_MS = 100;
+    static final double TARGET_STATE_BYTES_PER_SESSION = 1024;
+
+    private final boolean smoke;
+    private final String command;
+    private final StringBuilder machine = new StringBuilder();
+    private final StringBuilder body = new StringBuilder();
+    private final List<String> verdicts = new ArrayList<>();
+
+    BenchReport(boolean smoke, String command) {
+        this.smoke = smoke;
+        this.command = command;
+    }
+
+    void machine(String cpu, int cores, long memoryBytes, String jvm, String load) {
+        machine.append(String.format(Locale.ROOT,
+                "- when: %s%n- command: `%s`%n- machine: %d cores (%s), %.1f GiB memory, %s%n"
+                        + "- load average before (1, 5, 15 min): %s%n",
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), command, cores, cpu, memoryBytes / (double) (1L << 30),
+                jvm, load));
+    }
+
+    void loadAfter(String load) {
+        machine.append("- load average after: ").append(load).append('\n');
+    }
+
+    void workload(Workload workload) {
+        Map<Actor, Integer> mix = workload.actorMix();
+        int bots = mix.entrySet().stream().filter(e -> e.getKey().isBot()).mapToInt(Map.Entry::getValue).sum();
+        body.append(String.format(Locale.ROOT,
+                "%n### Workload%n%nThe demo's simulator (`TrafficSimulator`, seed %d) simulates %d sessions of %d s, "
+                        + "%d people and %d bots (%s); the harness replays them under fresh session ids and start "
+                        + "times. %.0f %% of them are challenged or blocked before their last batch by the job's "
+                        + "scorer; those give the time-to-decision samples.%n",
+                workload.parameters.seed(), workload.templates.size(), Workload.TEMPLATE_LENGTH.toSeconds(),
+                mix.getOrDefault(Actor.HUMAN, 0), bots,
+                mix.entrySet().stream().filter(e -> e.getKey().isBot())
+                        .map(e -> e.getKey().label() + " " + e.getValue()).collect(Collectors.joining(", ")),
+                100 * workload.crossingShare()));
+    }
+
+    void throughputWorkload(Workload.Totals loaded) {
+        body.append(String.format(Locale.ROOT,
+                "%nThroughput topic: %,d concurrent sessions, %,d batches, %,d raw events (%.0f per batch), "
+                        + "%.1f MB of JSON (%.0f bytes per batch).%n",
+                loaded.sessions(), loaded.batches(), loaded.events(), loaded.eventsPerBatch(),
+                loaded.bytes() / 1e6, (double) loaded.bytes() / loaded.batches()));
+    }
+
+    void throughput(List<ThroughputRun.Result> results) {
+        body.append(String.format(Locale.ROOT, "%n### Sustained throughput%n%n"
+                + "Each job reads the whole pre-loaded topic with parallelism %d (one slot; its chains run in "
+                + "their own threads), RocksDB, incremental checkpoints every 10 s. Time is Flink's net job "
+                + "runtime; \"cores busy\" is the process's CPU time over it (job and broker together), and "
+                + "events per CPU-second is the throughput per core actually used.%n%n",
+                results.get(0).parallelism()));
+        body.append("| job | runtime | batches/s | raw events/s | cores busy | raw events per CPU-s | load before → after |\n");
+        body.append("|---|---|---|---|---|---|---|\n");
+        for (ThroughputRun.Result r : results) {
+            body.append(String.format(Locale.ROOT, "| %s | %.1f s | %,.0f | %,.0f | %.2f | %,.0f | %s → %s |%n",
+                    r.job(), r.runtimeMs() / 1000.0, r.batchesPerSecond(), r.eventsPerSecond(), r.coresBusy(),
+                    r.eventsPerCpuSecond(), r.loadBefore(), r.loadAfter()));
+        }
+        double telltale = mean(results, "telltale", ThroughputRun.Result::batchesPerSecond);
+        double reference = mean(results, "reference", ThroughputRun.Result::batchesPerSecond);
+        double ratio = telltale / reference;
+        double perCpu = mean(results, "telltale", ThroughputRun.Result::eventsPerCpuSecond);
+        double perSlot = mean(results, "telltale", ThroughputRun.Result::eventsPerSecond) / results.get(0).parallelism();
+        body.append(String.format(Locale.ROOT, "%nTelltale / reference, mean batches/s over the rounds: **%.2f**. "
+                + "Telltale raw events/s per slot: %,.0f; per CPU-second: %,.0f.%n", ratio, perSlot, perCpu));
+        verdicts.add(verdict("≥ 0.7 × the reference job's batches/s", String.format(Locale.ROOT, "%.2f ×", ratio),
+                ratio >= TARGET_REFERENCE_RATIO));
+        verdicts.add(verdict("≥ 2,000,000 raw events/s per core end to end",
+                String.format(Locale.ROOT, "%,.0f per CPU-second", perCpu), perCpu >= TARGET_EVENTS_PER_CORE));
+    }
+
+    void latency(DecisionLatencyRun.Result r, double load, boolean ofMeasuredMaximum) {
+        body.append(String.format(Locale.ROOT, "%n### Time to decision%n%n"
+                        + "Live load at %s: %,.0f batches/s offered, %,.0f sent; %,d sessions started; checkpoints "
+                        + "every 10 s throughout; %d s counted after the warm-up. Latency: broker append time of the "
+                        + "batch that first pushes a session over a threshold → append time of the first score "
+                        + "carrying a challenge or block.%n%n",
+                ofMeasuredMaximum ? String.format(Locale.ROOT, "%.0f %% of Telltale's measured maximum", 100 * load)
+                        : "a fixed rate (throughput not measured in this run)",
+                r.targetBatchesPerSecond(), r.sentBatchesPerSecond(), r.sessionsStarted(), r.measured().toSeconds()));
+        body.append(String.format(Locale.ROOT, "Crossings: %,d; decided: %,d; decided before the predicted batch "
+                        + "(the job and the harness's own scoring disagree): %,d. Load average %s → %s.%n%n",
+                r.crossings(), r.decided(), r.decidedBeforeCrossing(), r.loadBefore(), r.loadAfter()));
+        body.append("| decisions | count | p50 | p99 | p99.9 | max |\n|---|---|---|---|---|---|\n");
+        Percentiles p = r.latencyMs();
+        body.append(latencyRow("all", p));
+        body.append(latencyRow("fired by the crossing batch itself", r.onCrossingBatchMs()));
+        verdicts.add(verdict("time to decision p99 ≤ 100 ms in Kafka", p.p99() + " ms",
+                p.count() > 0 && p.p99() <= TARGET_DECISION_P99_MS));
+    }
+
+    void wholePath(WholePathRun.Result r) {
+        body.append(String.format(Locale.ROOT, "%n### Time to decision through the gateway%n%n"
+                        + "Browsers' batches posted to the gateway at %,.0f batches/s (JDK HTTP client, session tokens), "
+                        + "the job reading the gateway's topic, the gateway's decision view reading the scores, a backend "
+                        + "polling `GET /v1/sessions/{id}/decision` every %d ms. Latency: posting the batch that first "
+                        + "pushes a session over a threshold → the decision API first answering challenge or block. "
+                        + "%,d batches posted, %,d refused or skipped; %d s counted. Load average %s → %s.%n%n",
+                r.batchesPerSecond(), WholePathRun.POLL.toMillis(), r.posted(), r.refused(), r.measured().toSeconds(),
+                r.loadBefore(), r.loadAfter()));
+        body.append("| decisions | count | p50 | p99 | p99.9 | max |\n|---|---|---|---|---|---|\n");
+        body.append(latencyRow(String.format(Locale.ROOT, "all (of %,d crossings)", r.crossings()), r.latencyMs()));
+        verdicts.add(verdict("time to decision p99 ≤ 250 ms through gateway and decision API",
+                r.latencyMs().p99() + " ms", r.latencyMs().count() > 0 && r.latencyMs().p99() <= 250));
+    }
+
+    void state(List<StateSizeRun.Result> results) {
+        body.append(String.format(Locale.ROOT, "%n### State per active session%n%n"
+                + "All sessions open at once (30 min gap), full size of the latest completed RocksDB checkpoint "
+                + "after the job has read them all; RSS is the whole process (broker, MiniCluster, RocksDB, "
+                + "harness).%n%n"));
+        body.append("| sessions | batches each | checkpoint size | bytes per session | process RSS | read in |\n");
+        body.append("|---|---|---|---|---|---|\n");
+        for (StateSizeRun.Result r : results) {
+            body.append(String.format(Locale.ROOT, "| %,d | %d | %.1f MB | %.0f | %.2f GiB | %d s |%n",
+                    r.sessions(), r.batchesPerSession(), r.stateBytes() / 1e6, r.bytesPerSession(),
+                    r.residentBytes() / (double) (1L << 30), r.readIn().toSeconds()));
+            verdicts.add(verdict(String.format(Locale.ROOT, "≤ 1 KB state per session (%,d sessions)", r.sessions()),
+                    String.format(Locale.ROOT, "%.0f bytes", r.bytesPerSession()),
+                    r.bytesPerSession() <= TARGET_STATE_BYTES_PER_SESSION));
+        }
+    }
+
+    void gateway(GatewayRun.Result r) {
+        body.append(String.format(Locale.ROOT, "%n### Gateway alone (wrk)%n%n"
+                + "`wrk -t1 -c%d -d%ds --latency` on loopback, every request a first batch (`POST /v1/telemetry`, "
+                + "seq 0: validated, session token issued, stamped, produced with `acks=all`). wrk, the gateway "
+                + "and the broker share the machine's cores; \"cores busy\" is the gateway's process (with the "
+                + "broker) over the run.%n%n", r.connections(), r.duration().toSeconds()));
+        body.append("| requests/s | p50 | p99 | non-2xx | cores busy | requests/s per core busy | load before → after |\n");
+        body.append("|---|---|---|---|---|---|---|\n");
+        body.append(String.format(Locale.ROOT, "| %,.0f | %s | %s | %,d | %.2f | %,.0f | %s → %s |%n",
+                r.requestsPerSecond(), r.p50(), r.p99(), r.non2xx(), r.cpuCores(), r.requestsPerCore(),
+                r.loadBefore(), r.loadAfter()));
+        verdicts.add(verdict("gateway ≥ 20,000 batches/s per core", String.format(Locale.ROOT, "%,.0f per core busy",
+                r.requestsPerCore()), r.requestsPerCore() >= 20_000));
+        verdicts.add(verdict("gateway p99 ≤ 5 ms", r.p99(), wrkMillis(r.p99()) <= 5));
+    }
+
+    /** wrk prints latencies as {@code 812.00us}, {@code 3.20ms} or {@code 1.02s}. */
+    static double wrkMillis(String latency) {
+        if (latency.endsWith("us")) {
+            return Double.parseDouble(latency.substring(0, latency.length() - 2)) / 1000;
+        }
+        if (latency.endsWith("ms")) {
+            return Double.parseDouble(latency.substring(0, latency.length() - 2));
+        }
+        if (latency.endsWith("s")) {
+            return Double.parseDouble(latency.substring(0, latency.length() - 1)) * 1000;
+        }
+        throw new IllegalArgumentException("not a wrk latency: " + latency);
+    }
+
+    void microbenchmarks(List<Microbenchmarks.Score> scores) {
+        double eventsPerBatch = new TelemetrySamples().eventsPerBatch();
+        body.append(String.format(Locale.ROOT, "%n### Microbenchmarks (JMH, one batch per operation)%n%n"
+                + "Batches of %d simulated sessions, %.0f raw events per batch on average; allocation from JMH's "
+                + "GC profiler (`gc.alloc.rate.norm`).%n%n", TelemetrySamples.SESSIONS, eventsPerBatch));
+        body.append("| benchmark | ns per batch | ns per raw event | bytes allocated per batch |\n");
+        body.append("|---|---|---|---|\n");
+        for (Microbenchmarks.Score s : scores) {
+            body.append(String.format(Locale.ROOT, "| %s | %,.0f%s | %.1f | %,.0f |%n",
+                    s.benchmark(), s.nsPerBatch(),
+                    Double.isNaN(s.error()) ? "" : String.format(Locale.ROOT, " ± %,.0f", s.error()),
+                    s.nsPerBatch() / eventsPerBatch, s.bytesPerBatch()));
+        }
+    }
+
+    String render() {
+        StringBuilder out = new StringBuilder();
+        out.append(BEGIN).append('\n');
+        out.append("## Throughput, time to decision, state (bench/run)\n\n");
+        if (smoke) {
+            out.append("**Smoke run: sizes too small for the numbers to mean anything.**\n\n");
+        }
+        out.append(machine);
+        out.append(body);
+        if (!verdicts.isEmpty()) {
+            out.append("\n### Against the targets\n\n| target | measured | met |\n|---|---|---|\n");
+            verdicts.forEach(v -> out.append(v).append('\n'));
+        }
+        out.append(END).append('\n');
+        return out.toString();
+    }
+
+    /** Replaces the generated section of {@code doc}, or appends one when it has none. */
+    void writeInto(Path doc, String markdown) throws IOException {
+        String text = Files.exists(doc) ? Files.readString(doc) : "# Benchmarks\n";
+        int begin = text.indexOf(BEGIN);
+        int end = text.indexOf(END);
+        String updated = begin >= 0 && end > begin
+                ? text.substring(0, begin) + markdown + text.substring(end + END.length() + 1)
+                : text.stripTrailing() + "\n\n" + markdown;
+        Files.writeString(doc, updated);
+    }
+
+    private static String latencyRow(String label, Percentiles p) {
+        return String.format(Locale.ROOT, "| %s | %,d | %d ms | %d ms | %d ms | %d ms |%n",
+                label, p.count(), p.p50(), p.p99(), p.p999(), p.max());
+    }
+
+    private static String verdict(String target, String measured, boolean met) {
+        return "| " + target + " | " + measured + " | " + (met ? "yes" : "**no**") + " |";
+    }
+
+    private static double mean(List<ThroughputRun.Result> results, String job,
+            ToDoubleFunction<ThroughputRun.Result> value) {
+        return results.stream().filter(r -> r.job().equals(job)).mapToDouble(value).average().orElse(Double.NaN);
+    }
+}

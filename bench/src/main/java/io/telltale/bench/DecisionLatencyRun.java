@@ -1,0 +1,147 @@
+package io.telltale.bench;
+
+import io.telltale.connectors.serde.InvalidRecordException;
+import io.telltale.connectors.serde.RiskScoreSerde;
+import io.telltale.core.wire.Action;
+import io.telltale.core.wire.RiskScore;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Time to decision under live load. Sessions start at a steady rate and send their batches in real
+ * time (each template's own send times, event times patched to now), so the job sees {@code rate}
+ * batches per second. For every session whose template crosses a threshold, the harness knows the
+ * batch that first pushes it over ({@link SessionTemplate#thresholdBatch()}, found by scoring
+ * every prefix with the job's own scorer); the latency is the broker's append time of the first
+ * score of that session with a challenge or block, minus the append time of that batch. Topics use
+ * log-append time, so both ends are read off the broker's clock. Checkpoints run every 10 s
+ * throughout; crossings in the warm-up are not counted.
+ */
+final class DecisionLatencyRun {
+
+    /**
+     * @param latencyMs          every decided crossing
+     * @param onCrossingBatchMs  the crossings whose deciding score was fired by the crossing batch itself
+     *                           (the score counts exactly the batches up to it): the pipeline's own
+     *                           latency; the others waited for a later firing (the scoring interval)
+     */
+    record Result(double targetBatchesPerSecond, double sentBatchesPerSecond, long sessionsStarted,
+            long crossings, long decided, long decidedBeforeCrossing, Percentiles latencyMs,
+            Percentiles onCrossingBatchMs, Duration measured, String loadBefore, String loadAfter) {}
+
+    private DecisionLatencyRun() {}
+
+    static Result measure(Workload workload, BenchKafka kafka, double batchesPerSecond, Duration warmUp,
+            Duration measure, Duration drain, int parallelism, Path checkpoints, Configuration settings)
+            throws Exception {
+        TelltaleUnderTest.Names names = TelltaleUnderTest.Names.of("latency");
+        kafka.createTopics(parallelism, names.all());
+        JobClient job = TelltaleUnderTest.start(kafka, names, "latency", parallelism, checkpoints, 0, settings);
+
+        // Session id to {append time, index} of its threshold batch, and to {append time, batches} of its decision.
+        Map<String, long[]> crossedAt = new ConcurrentHashMap<>();
+        Map<String, long[]> decidedAt = new ConcurrentHashMap<>();
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread reader = new Thread(() -> readDecisions(kafka, names.scores(), running, decidedAt),
+                "bench-decisions");
+        reader.start();
+
+        String loadBefore = MachineGauges.loadAverage();
+        long started = System.currentTimeMillis();
+        long countFrom = started + warmUp.toMillis();
+        long stopAt = countFrom + measure.toMillis();
+        AtomicLong sent = new AtomicLong();
+        long sessions = replay(workload, kafka, names.telemetry(), batchesPerSecond, stopAt, countFrom, crossedAt, sent);
+        long sentDuring = sent.get();
+        // Let the last crossings be decided.
+        Thread.sleep(drain.toMillis());
+        running.set(false);
+        reader.join();
+        job.cancel().get(60, TimeUnit.SECONDS);
+
+        List<Long> latencies = new ArrayList<>();
+        List<Long> onCrossingBatch = new ArrayList<>();
+        long early = 0;
+        for (Map.Entry<String, long[]> crossing : crossedAt.entrySet()) {
+            long[] decided = decidedAt.get(crossing.getKey());
+            if (decided == null) {
+                continue;
+            }
+            long latency = decided[0] - crossing.getValue()[0];
+            if (latency < 0 || decided[1] < crossing.getValue()[1] + 1) {
+                early++;
+                continue;
+            }
+            latencies.add(latency);
+            if (decided[1] == crossing.getValue()[1] + 1) {
+                onCrossingBatch.add(latency);
+            }
+        }
+        return new Result(batchesPerSecond, sentDuring * 1000.0 / (stopAt - started), sessions, crossedAt.size(),
+                latencies.size(), early, Percentiles.of(latencies), Percentiles.of(onCrossingBatch), measure,
+                loadBefore, MachineGauges.loadAverage());
+    }
+
+    /** Records the append time of each threshold batch of a counted session sent after {@code countFrom}. */
+    private static long replay(Workload workload, BenchKafka kafka, String topic, double batchesPerSecond,
+            long stopAt, long countFrom, Map<String, long[]> crossedAt, AtomicLong sent) throws InterruptedException {
+        try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
+            return LiveReplay.run(workload, batchesPerSecond, stopAt, (session, template, index, start, counted) -> {
+                byte[] id = SessionTemplate.sessionIdBytes(session);
+                boolean crossing = counted && index == template.thresholdBatch()
+                        && System.currentTimeMillis() >= countFrom;
+                String sessionId = crossing ? new String(id, StandardCharsets.US_ASCII) : null;
+                producer.send(new ProducerRecord<>(topic, id, template.render(index, id, start)), (metadata, error) -> {
+                    if (error == null && sessionId != null) {
+                        crossedAt.put(sessionId, new long[] {metadata.timestamp(), index});
+                    }
+                });
+                sent.incrementAndGet();
+            });
+        }
+    }
+
+    /** The append time of each session's first score that challenges or blocks it. */
+    private static void readDecisions(BenchKafka kafka, String topic, AtomicBoolean running,
+            Map<String, long[]> decidedAt) {
+        Properties props = new Properties();
+        props.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());
+        props.setProperty(ConsumerConfig.GROUP_ID_CONFIG, "bench-decisions");
+        props.setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        RiskScoreSerde serde = new RiskScoreSerde();
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            while (running.get()) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    RiskScore score;
+                    try {
+                        score = serde.deserialize(record.value());
+                    } catch (InvalidRecordException e) {
+                        throw new IllegalStateException("the job wrote a score its own serde rejects", e);
+                    }
+                    if (score.action() != Action.MONITOR && !decidedAt.containsKey(score.sessionId())) {
+                        decidedAt.put(score.sessionId(), new long[] {record.timestamp(), score.counts().batches()});
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.telltale.bench;
+
+import io.telltale.connectors.RawRecord;
+import io.telltale.connectors.kafka.TelltaleKafka;
+import io.telltale.connectors.siem.AlertSinkOptions;
+import io.telltale.job.AlertStage;
+import io.telltale.job.TelltaleJob;
+import java.nio.file.Path;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The Telltale job as deployed (unless {@code --set} says otherwise, default settings: 30 min sessions, continuous scoring every 5 s,
+ * deduplication, policies and alerts), reading {@code names.telemetry()}. Scores and dead letters
+ * go out at least once, so a score's append time is when the job produced it; the alerts topic
+ * keeps its exactly-once transactions, committed on each checkpoint.
+ */
+final class TelltaleUnderTest {
+
+    /** Topics of one run; every run gets its own so runs do not see each other's records. */
+    record Names(String telemetry, String scores, String deadLetters, String alerts) {
+        static Names of(String run) {
+            return new Names("bench." + run + ".telemetry", "bench." + run + ".scores",
+                    "bench." + run + ".dead-letters", "bench." + run + ".alerts");
+        }
+
+        String[] all() {
+            return new String[] {telemetry, scores, deadLetters, alerts};
+        }
+    }
+
+    private TelltaleUnderTest() {}
+
+    /** @param settings job settings over the defaults ({@code --set} of the harness) */
+    static void build(StreamExecutionEnvironment env, Source<RawRecord, ?, ?> source, String bootstrap, Names names,
+            String run, Configuration settings) {
+        Configuration config = new Configuration(settings);
+        config.set(AlertSinkOptions.ALERTS_TOPIC, names.alerts());
+        new TelltaleJob(
+                        source,
+                        TelltaleKafka.riskScoreSink(
+                                bootstrap, names.scores(), DeliveryGuarantee.AT_LEAST_ONCE, null, null),
+                        TelltaleKafka.deadLetterSink(
+                                bootstrap, names.deadLetters(), DeliveryGuarantee.AT_LEAST_ONCE, null, null),
+                        config)
+                .withAlerts(AlertStage.fromConfig(config, bootstrap, "bench-" + run + "-alerts"))
+                .build(env);
+    }
+
+    /**
+     * Starts the job on its own MiniCluster, reading {@code names.telemetry()} from its start as
+     * consumer group {@code bench-<run>}; the topics must exist.
+     */
+    static JobClient start(BenchKafka kafka, Names names, String run, int parallelism, Path checkpoints, int restPort,
+            Configuration settings) throws Exception {
+        StreamExecutionEnvironment env = BenchFlink.environment(parallelism, checkpoints, restPort);
+        build(env, kafka.unboundedSource(names.telemetry(), "bench-" + run), kafka.bootstrap(), names, run, settings);
+        return env.executeAsync("telltale-" + run);
+    }
+}
