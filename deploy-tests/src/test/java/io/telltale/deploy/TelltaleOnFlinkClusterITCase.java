@@ -146,6 +146,10 @@ class TelltaleOnFlinkClusterITCase {
         awaitRecovered(jobId);
         Thread.sleep(5_000);
 
+        // The account's first session is learned (its final score committed) before the savepoint.
+        RiskScore seed = awaitFinalScore(PROFILE_SEED_SESSION, Duration.ofSeconds(90));
+        assertThat(seed.action()).as("the seed session, learned only if monitored").isEqualTo(Action.MONITOR);
+
         // 5. Stop with a savepoint and run the same jar from it. Scores committed before the stop
         // prove which batches the savepoint holds as state rather than as offsets to replay.
         Map<String, Long> batchesScoredBeforeSavepoint = new HashMap<>();
@@ -155,8 +159,6 @@ class TelltaleOnFlinkClusterITCase {
                 batchesScoredBeforeSavepoint.merge(score.sessionId(), score.counts().batches(), Math::max);
             }
         }
-        RiskScore seed = awaitFinalScore(PROFILE_SEED_SESSION, Duration.ofSeconds(90));
-        assertThat(seed.action()).as("the seed session, learned only if monitored").isEqualTo(Action.MONITOR);
         String savepoint = rest.stopWithSavepoint(jobId, flink.dir().resolve("savepoints"), RECOVERY);
         String upgradedJobId = rest.runJar(jarId, ENTRY_CLASS, programArgs, PARALLELISM, savepoint);
         rest.awaitRunning(upgradedJobId, RECOVERY);
