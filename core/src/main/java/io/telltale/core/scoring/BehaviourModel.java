@@ -256,7 +256,7 @@ public final class BehaviourModel implements RiskModel {
             if (best >= inputs.length) {
                 HumanNorm norm = deviceNorms[best - inputs.length];
                 reasons.add(new Reason(norm.reasonCode(),
-                        HumanNormsModel.describe(norm.reasonText(), features.get(norm.feature()), features.counts()),
+                        HumanNormsModel.describe(norm.reasonText(), features.get(norm.feature()), Double.NaN, features.counts()),
                         contributions[best]));
             } else {
                 Input input = inputs[best];

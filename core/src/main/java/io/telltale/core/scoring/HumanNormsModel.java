@@ -103,12 +103,16 @@ public final class HumanNormsModel implements RiskModel {
     }
 
     private static boolean isFeatureKey(String key) {
+        return featureOf(key) != null;
+    }
+
+    private static Feature featureOf(String key) {
         for (Feature feature : Feature.values()) {
             if (feature.key().equals(key)) {
-                return true;
+                return feature;
             }
         }
-        return false;
+        return null;
     }
 
     private static HumanNorm parseNorm(Feature feature, String line) {
@@ -116,10 +120,13 @@ public final class HumanNormsModel implements RiskModel {
         if (bar < 0) {
             throw new IllegalArgumentException("norm for " + feature.key() + " has no reason text: " + line);
         }
-        String[] f = line.substring(0, bar).trim().split("\\s+");
-        if (f.length != 7) {
-            throw new IllegalArgumentException("norm for " + feature.key() + " needs 7 fields before '|': " + line);
+        String[] parts = line.substring(0, bar).split("&");
+        String[] f = parts[0].trim().split("\\s+");
+        if (f.length != 7 || parts.length > 2) {
+            throw new IllegalArgumentException("norm for " + feature.key() + " needs 7 fields before '|'"
+                    + " (and at most one '& <feature> <bot side> <low> <high> <scale>'): " + line);
         }
+        HumanNorm.Jointly jointly = parts.length == 2 ? parseJointly(feature, parts[1]) : null;
         boolean device = switch (f[0]) {
             case "device" -> true;
             case "behaviour" -> false;
@@ -127,7 +134,18 @@ public final class HumanNormsModel implements RiskModel {
         };
         return new HumanNorm(feature, device, HumanNorm.BotSide.valueOf(f[1].toUpperCase(Locale.ROOT)),
                 Double.parseDouble(f[2]), Double.parseDouble(f[3]), Double.parseDouble(f[4]),
-                Double.parseDouble(f[5]), f[6], line.substring(bar + 1).trim());
+                Double.parseDouble(f[5]), f[6], line.substring(bar + 1).trim(), jointly);
+    }
+
+    private static HumanNorm.Jointly parseJointly(Feature feature, String clause) {
+        String[] f = clause.trim().split("\\s+");
+        Feature second = f.length == 5 ? featureOf(f[0]) : null;
+        if (second == null) {
+            throw new IllegalArgumentException("joint norm for " + feature.key()
+                    + " needs '& <feature> <bot side> <low> <high> <scale>': " + clause);
+        }
+        return new HumanNorm.Jointly(second, HumanNorm.BotSide.valueOf(f[1].toUpperCase(Locale.ROOT)),
+                Double.parseDouble(f[2]), Double.parseDouble(f[3]), Double.parseDouble(f[4]));
     }
 
     @Override
@@ -147,7 +165,7 @@ public final class HumanNormsModel implements RiskModel {
         for (int i = 0; i < norms.length; i++) {
             HumanNorm norm = norms[i];
             if (norm.device() || sufficient) {
-                contributions[i] = norm.contribution(features.get(norm.feature()));
+                contributions[i] = norm.contribution(features.get(norm.feature()), jointlyValue(norm, features));
                 total += contributions[i];
             }
         }
@@ -182,10 +200,14 @@ public final class HumanNormsModel implements RiskModel {
             taken[best] = true;
             HumanNorm norm = norms[best];
             reasons.add(new Reason(norm.reasonCode(),
-                    describe(norm.reasonText(), features.get(norm.feature()), features.counts()),
+                    describe(norm.reasonText(), features.get(norm.feature()), jointlyValue(norm, features), features.counts()),
                     contributions[best]));
         }
         return reasons;
+    }
+
+    private static double jointlyValue(HumanNorm norm, SessionFeatures features) {
+        return norm.jointly() == null ? Double.NaN : features.get(norm.jointly().feature());
     }
 
     /**
@@ -193,9 +215,10 @@ public final class HumanNormsModel implements RiskModel {
      * asks for it: a session is described on every interim score, and the number formatting was
      * the costliest part of scoring in bench/'s profile.
      */
-    static String describe(String template, double value, EventCounts counts) {
+    static String describe(String template, double value, double jointlyValue, EventCounts counts) {
         String text = template;
         text = fill(text, "{value}", () -> format(value));
+        text = fill(text, "{jointly}", () -> format(jointlyValue));
         text = fill(text, "{pct}", () -> String.valueOf(Math.round(value * 100)));
         text = fill(text, "{strokes}", () -> String.valueOf(counts.strokes()));
         text = fill(text, "{moves}", () -> String.valueOf(counts.mouseEvents()));

@@ -86,6 +86,31 @@ class HumanNormsModelTest extends SessionFeaturesTestBase {
     }
 
     @Test
+    void unskewedHoldsWithNarrowIntervalsAreFlaggedTogetherNotApart() {
+        RiskAssessment both = model.assess(typing(-0.1, 0.35));
+        RiskAssessment holdsOnly = model.assess(typing(-0.1, 0.6));
+        RiskAssessment intervalsOnly = model.assess(typing(2.0, 0.35));
+
+        assertThat(both.score()).isGreaterThan(0.0).isLessThan(0.5);
+        assertThat(both.reasons()).singleElement().satisfies(reason -> {
+            assertThat(reason.code()).isEqualTo("TYPING_RHYTHM_UNSKEWED");
+            assertThat(reason.text()).isEqualTo(
+                    "key holds lack a long tail (skew -0.100) and intervals vary little (log SD 0.350) over 200 key events");
+        });
+        assertThat(holdsOnly.score()).isZero();
+        assertThat(intervalsOnly.score()).isZero();
+    }
+
+    /** Typing like Aalto's people on every key feature but hold skew and log-interval spread. */
+    private static SessionFeatures typing(double dwellSkew, double flightLogSd) {
+        return SessionFeatures.builder(new EventCounts(20, 0, 0, 0, 200, 0, 0))
+                .set(Feature.KEY_DWELL_MEAN, 110).set(Feature.KEY_DWELL_CV, 0.45)
+                .set(Feature.KEY_FLIGHT_MEAN, 280).set(Feature.KEY_FLIGHT_CV, 0.7)
+                .set(Feature.KEY_DWELL_SKEW, dwellSkew).set(Feature.KEY_FLIGHT_LOG_SD, flightLogSd)
+                .build();
+    }
+
+    @Test
     void aTeleportingClickerIsChallenged() {
         Session bot = session();
         for (int i = 0; i < 3; i++) {
@@ -219,6 +244,14 @@ class HumanNormsModelTest extends SessionFeaturesTestBase {
                 version = broken
                 key_flight_cvv = behaviour low 0.5 1000 0.1 3.0 X | x
                 """))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("key_flight_cvv");
+    }
+
+    @Test
+    void aJointClauseNeedsAFeatureSideRangeAndScale() {
+        assertThatThrownBy(() -> HumanNormsModel.parse(new StringReader("""
+                version = broken
+                key_dwell_skew = behaviour low 0 1000 0.3 0.6 X & key_flight_log_sd low 0.45 | x
+                """))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("key_dwell_skew");
     }
 
     @Test

@@ -1,0 +1,97 @@
+package io.telltale.evaluation;
+
+import io.telltale.core.features.Feature;
+import io.telltale.core.features.SessionFeatures;
+import io.telltale.core.scoring.HumanNorm;
+import io.telltale.core.scoring.HumanNormsModel;
+import io.telltale.evaluation.datasets.AaltoKeystrokes;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Which typing feature tells Aalto's people from each generated typing family, on the 60 s units
+ * the evaluation scores (keys only, as capture-matched): per feature the ROC AUC (above 0.5: the
+ * bots' values are higher) and the quantiles of both sides; then the share of units each joint
+ * norm of {@code human-norms-v1} flags (both features outside their human ranges). The analysis
+ * behind the typing norms (evaluation/README.md).
+ *
+ * <pre>java -cp ... io.telltale.evaluation.TypingSeparation ../shared/datasets</pre>
+ */
+public final class TypingSeparation {
+
+    static final List<Feature> TYPING = List.of(Feature.KEY_DWELL_MEAN, Feature.KEY_DWELL_CV, Feature.KEY_DWELL_SKEW,
+            Feature.KEY_FLIGHT_MEAN, Feature.KEY_FLIGHT_CV, Feature.KEY_FLIGHT_SKEW, Feature.KEY_FLIGHT_LOG_SD);
+    private static final double[] QUANTILES = {0.001, 0.01, 0.05, 0.5, 0.95, 0.99};
+
+    private TypingSeparation() {}
+
+    public static void main(String[] args) throws IOException {
+        Path datasets = Path.of(args.length > 0 ? args[0] : "../shared/datasets");
+        Evaluation.Settings settings = new Evaluation.Settings(datasets, 200, Duration.ofSeconds(120), 20260101L);
+        DropCounts drops = new DropCounts();
+        List<SessionFeatures> humans = features(AaltoKeystrokes.read(datasets.resolve("aalto-keystrokes"), drops));
+        System.out.println("aalto 60 s units: " + humans.size());
+        header("aalto");
+        for (Feature f : TYPING) {
+            System.out.println(line(f.key(), Double.NaN, values(humans, f)));
+        }
+        jointlyFlagged("aalto", humans);
+        int index = 0;
+        for (BotCorpus.Family family : BotCorpus.SIMULATED) {
+            long seed = settings.seed() + index++;
+            if (!family.typing()) {
+                continue;
+            }
+            List<Recording> recordings = BotCorpus.simulate(family, settings.botSessions(), settings.botLength(), seed, drops)
+                    .stream().map(r -> r.withoutMouse().withoutDevice()).toList();
+            List<SessionFeatures> bots = features(recordings);
+            System.out.println();
+            System.out.println(family.name() + " 60 s units: " + bots.size());
+            header(family.name());
+            for (Feature f : TYPING) {
+                double[] b = values(bots, f);
+                System.out.println(line(f.key(), Separation.auc(values(humans, f), b), b));
+            }
+            jointlyFlagged(family.name(), bots);
+        }
+    }
+
+    private static void jointlyFlagged(String who, List<SessionFeatures> units) {
+        for (HumanNorm norm : HumanNormsModel.standard().norms()) {
+            if (norm.jointly() != null) {
+                long flagged = units.stream().filter(u -> norm.contribution(u.get(norm.feature()),
+                        u.get(norm.jointly().feature())) > 0).count();
+                System.out.printf(Locale.ROOT, "%s: %d of %d units outside the human range of both %s and %s (%s)%n", who,
+                        flagged, units.size(), norm.feature().key(), norm.jointly().feature().key(), norm.reasonCode());
+            }
+        }
+    }
+
+    private static List<SessionFeatures> features(List<Recording> recordings) {
+        return recordings.parallelStream().flatMap(r -> Units.measure(r, 60_000).stream()).map(Units.Unit::features).toList();
+    }
+
+    private static double[] values(List<SessionFeatures> units, Feature f) {
+        return units.stream().filter(u -> u.has(f)).mapToDouble(u -> u.get(f)).sorted().toArray();
+    }
+
+    private static void header(String who) {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-18s %6s %6s", "feature", "AUC", "n"));
+        for (double q : QUANTILES) {
+            s.append(String.format(Locale.ROOT, " %8s", "p" + (q * 100)));
+        }
+        System.out.println(s + "   (" + who + ")");
+    }
+
+    private static String line(String key, double auc, double[] sorted) {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-18s %6.3f %6d", key, auc, sorted.length));
+        for (double q : QUANTILES) {
+            s.append(String.format(Locale.ROOT, " %8.3f", sorted.length == 0 ? Double.NaN
+                    : sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))]));
+        }
+        return s.toString();
+    }
+}
