@@ -22,8 +22,8 @@ import org.apache.flink.cep.pattern.conditions.SimpleCondition;
  * worth at least {@code minCheckoutValue}, from a device first seen on the account no longer than
  * {@code window} before; when the device's first session (the login) came just before it, that
  * session is part of the evidence. Only accounts seen before count: a new account's first browser
- * is not "new". With {@code minProfileDeviation}, a session judged against the account's behaviour
- * profile must also move unlike the owner. The account history is kept by
+ * is not "new". A session judged against the account's behaviour profile must also move unlike the
+ * owner ({@code minProfileDeviation}); one the profile could not judge passes. The account history is kept by
  * {@code telltale.cep.account-history-ttl}.
  */
 public final class AccountTakeover extends CrossSessionPattern {
@@ -75,10 +75,11 @@ public final class AccountTakeover extends CrossSessionPattern {
                                 + " (for shops without device fingerprints; people change networks often)"),
                 Parameter.decimal("minRisk", 0, 0, 1,
                         "the session's behavioural risk must be at least this (0: any)"),
-                Parameter.decimal("minProfileDeviation", 0, 0, 1,
+                Parameter.decimal("minProfileDeviation", 0.71, 0, 1,
                         "when the session was judged against the account's behaviour profile, its deviation must"
-                                + " be at least this: an owner on a new laptop moves like the owner (0: any; the"
-                                + " profile alone challenges from 0.71, docs/profiles.md). Unjudged sessions pass"));
+                                + " be at least this: an owner on a new laptop moves like the owner (0: any; 0.71,"
+                                + " the default, is where the profile alone challenges, docs/profiles.md)."
+                                + " Unjudged sessions (young profile, too little behaviour) pass"));
     }
 
     @Override
