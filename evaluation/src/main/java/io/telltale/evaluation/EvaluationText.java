@@ -35,8 +35,8 @@ final class EvaluationText {
                     ok ? "yes" : "**no**"));
         }
         md.append(String.format(Locale.ROOT, "%nMet for %d of %d source/family pairs.%n", met, headline.size()));
-        md.append("Per-user deviation AUC on Balabit with 200 actions (second target): not measured here, it needs\n");
-        md.append("per-user profiles (another part of issue 3).\n\n");
+        md.append("Per-user deviation AUC on Balabit with 200 actions (second target): measured by `telltale eval-profiles`\n");
+        md.append("in [profile-evaluation.md](profile-evaluation.md), explained in [profiles.md](profiles.md).\n\n");
         md.append("## How this is measured\n\n");
         md.append("**Scoring path.** Each unit (a window of a recording, or all of it) is cut into 2-5 s telemetry batches\n");
         md.append("(`BatchSlicer`), folded in sequence order into a `SessionFeatureAccumulator` and scored once by\n");
