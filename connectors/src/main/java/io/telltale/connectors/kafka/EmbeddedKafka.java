@@ -39,7 +39,13 @@ public final class EmbeddedKafka implements AutoCloseable {
             // A consumer group starts consuming at once instead of waiting 3 s for more members.
             Map.entry("group.initial.rebalance.delay.ms", "0"),
             // Accepts the Flink KafkaSink's own default transaction timeout (1 h) as well as ours.
-            Map.entry("transaction.max.timeout.ms", "3600000"));
+            Map.entry("transaction.max.timeout.ms", "3600000"),
+            // Keeps every record whatever its timestamp. Retention goes by record timestamps, and
+            // tests, backtests and replayed datasets carry event times days or years old: with the
+            // default 7 days the broker's first retention pass (30 s after start) deleted them,
+            // topic by topic, while a test was still reading them back. The broker's data is
+            // temporary anyway and goes on close().
+            Map.entry("log.retention.ms", "-1"));
 
     private final KafkaClusterTestKit cluster;
 
