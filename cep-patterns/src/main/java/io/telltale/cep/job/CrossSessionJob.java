@@ -68,6 +68,7 @@ public final class CrossSessionJob {
         public static final String PARSE_RISK_SCORES = "parse-risk-scores";
         public static final String RISK_SCORE_WATERMARKS = "risk-score-watermarks";
         public static final String SUMMARISE = "summarise-sessions";
+        public static final String SUMMARIES_NEVER_IDLE = "summaries-never-idle";
         public static final String ENRICH = "enrich-network";
         public static final String ACCOUNT_HISTORY = "account-history";
         public static final String FINDING_SINK = "finding-sink";
@@ -202,14 +203,16 @@ public final class CrossSessionJob {
                     .name("Parse pattern controls");
             // Controls take effect on arrival; their stream must never hold back the sessions' event time.
             controls = parsed
-                    .assignTimestampsAndWatermarks(WatermarkStrategy.<PatternControl>forGenerator(c -> new NeverLate<>()))
+                    .assignTimestampsAndWatermarks(WatermarkStrategy.<PatternControl>forGenerator(c -> new AlwaysIdle<>()))
                     .uid(Uids.CONTROL_WATERMARKS)
                     .name("Controls never hold back event time");
             deadLetters = deadLetters.union(parsed.getSideOutput(WireRecordParser.DEAD_LETTERS));
         } else {
             controls = noControls(timedCommerce);
         }
-        DataStream<Finding> findings = findings(timedCommerce, timedScores, controls, config, runnable);
+        SingleOutputStreamOperator<SessionSummary> summaries = summarise(timedCommerce, timedScores, config);
+        deadLetters = deadLetters.union(summaries.getSideOutput(SessionSummarizer.LATE));
+        DataStream<Finding> findings = findingsOf(summaries, controls, config, runnable);
         findings.sinkTo(findingSink).uid(Uids.FINDING_SINK).name("Findings");
         if (alertSink != null) {
             findings.sinkTo(alertSink).uid(Uids.FINDING_ALERT_SINK).name("Findings as SIEM alerts");
@@ -251,15 +254,33 @@ public final class CrossSessionJob {
     public static DataStream<Finding> findings(
             DataStream<CommerceEvent> commerce, DataStream<RiskScore> scores, DataStream<PatternControl> controls,
             Configuration config, List<PatternSettings.Enabled> runnable) {
-        String database = config.get(CrossSessionOptions.IP_DATABASE);
-        BroadcastStream<PatternControl> broadcastControls = controls.broadcast(PatternFanOut.CONTROLS);
+        return findingsOf(summarise(commerce, scores, config), controls, config, runnable);
+    }
 
-        DataStream<SessionSummary> sessions = commerce
+    /**
+     * One summary per session when it is over; events too late to join theirs are dead letters on
+     * the {@link SessionSummarizer#LATE} side output.
+     */
+    public static SingleOutputStreamOperator<SessionSummary> summarise(
+            DataStream<CommerceEvent> commerce, DataStream<RiskScore> scores, Configuration config) {
+        return commerce
                 .keyBy(CommerceEvent::sessionId, Types.STRING)
                 .connect(scores.keyBy(RiskScore::sessionId, Types.STRING))
                 .process(new SessionSummarizer(config.get(CrossSessionOptions.SESSION_GAP)), SESSION_SUMMARY)
                 .uid(Uids.SUMMARISE)
-                .name("Summarise sessions")
+                .name("Summarise sessions");
+    }
+
+    /** Network facts, account history and one CEP branch per runnable pattern over the summaries. */
+    private static DataStream<Finding> findingsOf(
+            DataStream<SessionSummary> summaries, DataStream<PatternControl> controls, Configuration config,
+            List<PatternSettings.Enabled> runnable) {
+        String database = config.get(CrossSessionOptions.IP_DATABASE);
+        BroadcastStream<PatternControl> broadcastControls = controls.broadcast(PatternFanOut.CONTROLS);
+
+        DataStream<SessionSummary> sessions = summaries
+                .transform("Summaries never idle", SESSION_SUMMARY, new NeverIdle<>())
+                .uid(Uids.SUMMARIES_NEVER_IDLE)
                 .map(new NetworkEnricher(database), SESSION_SUMMARY)
                 .uid(Uids.ENRICH)
                 .name("Network facts")

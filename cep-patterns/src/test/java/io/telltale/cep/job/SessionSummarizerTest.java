@@ -76,6 +76,33 @@ class SessionSummarizerTest extends CepTestBase {
     }
 
     @Test
+    void anEventAfterItsSessionIsOverIsADeadLetterAndAnOldEventOfAnOpenSessionIsNot() throws Exception {
+        try (var h = harness()) {
+            h.processElement1(event(CommerceEventType.PAGE_VIEW, 0, null));
+            // Event time is past the first event's gap but the session is open until the second's.
+            h.processElement1(event(CommerceEventType.PAGE_VIEW, 20 * 60_000, null));
+            h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(T0 + GAP.toMillis() + 1));
+            h.processElement1(event(CommerceEventType.CART_ADD, 60_000, "GPU-1"));
+            assertThat(h.getSideOutput(SessionSummarizer.LATE)).isNull();
+
+            h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(T0 + 20 * 60_000 + GAP.toMillis()));
+            assertThat(h.extractOutputValues()).singleElement()
+                    .satisfies(summary -> assertThat(summary.cartHolds()).hasSize(1));
+            // Its session (5 min + the gap) ended before the watermark: a summary of it would be late.
+            h.processElement1(event(CommerceEventType.CART_ADD, 5 * 60_000, "GPU-2"));
+
+            assertThat(h.getSideOutput(SessionSummarizer.LATE)).singleElement().satisfies(record -> {
+                assertThat(record.getValue().reason()).isEqualTo(SessionSummarizer.LATE_REASON);
+                assertThat(record.getValue().key()).isEqualTo("s1");
+                assertThat(record.getValue().detail()).contains("CART_ADD", "session s1");
+                assertThat(record.getValue().payload()).contains("GPU-2");
+            });
+            assertThat(h.numKeyedStateEntries()).as("a late event leaves no state behind").isZero();
+            assertThat(h.numEventTimeTimers()).isZero();
+        }
+    }
+
+    @Test
     void aLaterEventMovesTheEndAndACheckoutBuysTheCart() throws Exception {
         try (var h = harness()) {
             h.processElement1(event(CommerceEventType.CART_ADD, 0, "GPU-1"));

@@ -45,6 +45,9 @@ class DeploymentFilesTest {
     private static final String FLINK_VERSION = System.getProperty("telltale.flink.version");
     private static final String KAFKA_VERSION = System.getProperty("telltale.kafka.version");
     private static final String JOB_JAR_IN_IMAGE = "/opt/flink/usrlib/telltale-job.jar";
+    private static final String PATTERNS_JAR_IN_IMAGE = "/opt/flink/usrlib/telltale-cep-patterns.jar";
+    /** The pattern job's entry point; cep-patterns is not on this module's class path. */
+    private static final String PATTERNS_ENTRY_CLASS = "io.telltale.cep.job.CrossSessionJob";
 
     /** Reporter settings are per reporter name; these are the ones a reporter accepts. */
     private static final Pattern REPORTER_KEY = Pattern.compile("metrics\\.reporter\\.[a-z]+\\.(factory\\.class|port|interval)");
@@ -79,7 +82,9 @@ class DeploymentFilesTest {
         while (targets.find()) {
             stages.add(targets.group(1));
         }
-        assertThat(stages).contains("build", "job", "tools", "gateway");
+        assertThat(stages).contains("build", "job", "tools", "gateway", "patterns");
+        assertThat(dockerfile).contains("cep-patterns/target/telltale-cep-patterns-" + VERSION + "-flink-job.jar "
+                + PATTERNS_JAR_IN_IMAGE);
     }
 
     @Test
@@ -90,7 +95,8 @@ class DeploymentFilesTest {
         assertThat(services.get("kafka").get("environment").get("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR").asInt()).isEqualTo(1);
 
         String dockerfile = Files.readString(DOCKER.resolve("Dockerfile"));
-        for (String service : List.of("jobmanager", "taskmanager", "simulator", "gateway")) {
+        for (String service : List.of("jobmanager", "taskmanager", "patterns-jobmanager", "patterns-taskmanager",
+                "simulator", "gateway")) {
             JsonNode build = services.get(service).get("build");
             assertThat(build).as("build of %s", service).isNotNull();
             assertThat(DOCKER.resolve(build.get("context").asText()).resolve(build.get("dockerfile").asText())).exists();
@@ -101,8 +107,21 @@ class DeploymentFilesTest {
         assertThat(jobClass.find()).isTrue();
         assertClassExists(jobClass.group(1));
 
+        Matcher patternsClass = Pattern.compile("--job-classname (\\S+)")
+                .matcher(services.get("patterns-jobmanager").get("command").asText());
+        assertThat(patternsClass.find()).isTrue();
+        assertThat(patternsClass.group(1)).isEqualTo(PATTERNS_ENTRY_CLASS);
+        assertPatternsEntryClassExists();
+        // Two application clusters: each its own JobManager and checkpoint volume (both jobs have the
+        // fixed id of an application cluster's job).
+        assertThat(services.at("/patterns-taskmanager/environment/FLINK_PROPERTIES").asText())
+                .isEqualTo("jobmanager.rpc.address: patterns-jobmanager");
+        assertThat(services.at("/patterns-jobmanager/volumes/0").asText()).startsWith("patterns-data:")
+                .isNotEqualTo(services.at("/jobmanager/volumes/0").asText());
+
         String topicCommand = services.get("kafka-topics").get("command").get(0).asText();
-        for (String topic : List.of(Topics.TELEMETRY, Topics.COMMERCE, Topics.RISK_SCORES, Topics.DEAD_LETTERS, Topics.ALERTS)) {
+        for (String topic : List.of(Topics.TELEMETRY, Topics.COMMERCE, Topics.RISK_SCORES, Topics.DEAD_LETTERS, Topics.ALERTS,
+                Topics.PATTERN_ALERTS, Topics.PATTERN_CONTROL)) {
             assertThat(topicCommand).contains(topic);
         }
         for (Iterator<String> names = services.fieldNames(); names.hasNext(); ) {
@@ -135,27 +154,44 @@ class DeploymentFilesTest {
     @Test
     void kubernetesDeploymentUpgradesThroughSavepointsWithHighAvailability() throws IOException {
         List<JsonNode> documents = readYaml(DOCKER.resolve("k8s/flinkdeployment.yaml"));
-        JsonNode deployment = documents.stream()
+        Map<String, JsonNode> deployments = new TreeMap<>();
+        documents.stream()
                 .filter(doc -> "FlinkDeployment".equals(doc.path("kind").asText()))
-                .findFirst()
-                .orElseThrow();
-        JsonNode spec = deployment.get("spec");
-        assertThat(spec.get("job").get("upgradeMode").asText()).isEqualTo("savepoint");
-        assertThat(spec.get("job").get("jarURI").asText()).isEqualTo("local://" + JOB_JAR_IN_IMAGE);
-        assertClassExists(spec.get("job").get("entryClass").asText());
+                .forEach(doc -> deployments.put(doc.at("/metadata/name").asText(), doc.get("spec")));
+        assertThat(deployments).containsOnlyKeys("telltale", "telltale-patterns");
+
+        JsonNode telltale = deployments.get("telltale");
+        assertThat(telltale.at("/job/jarURI").asText()).isEqualTo("local://" + JOB_JAR_IN_IMAGE);
+        assertClassExists(telltale.at("/job/entryClass").asText());
+        JsonNode patterns = deployments.get("telltale-patterns");
+        assertThat(patterns.at("/job/jarURI").asText()).isEqualTo("local://" + PATTERNS_JAR_IN_IMAGE);
+        assertThat(patterns.at("/job/entryClass").asText()).isEqualTo(PATTERNS_ENTRY_CLASS);
+        assertPatternsEntryClassExists();
+
         String flinkMinor = FLINK_VERSION.substring(0, FLINK_VERSION.lastIndexOf('.'));
-        assertThat(spec.get("flinkVersion").asText()).isEqualTo("v" + flinkMinor.replace('.', '_'));
+        Set<String> stateDirectories = new HashSet<>();
+        for (JsonNode spec : deployments.values()) {
+            assertThat(spec.get("job").get("upgradeMode").asText()).isEqualTo("savepoint");
+            assertThat(spec.get("flinkVersion").asText()).isEqualTo("v" + flinkMinor.replace('.', '_'));
+            Map<String, String> settings = new TreeMap<>();
+            spec.get("flinkConfiguration").fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
+            assertKnownFlinkKeys(settings);
+            assertThat(settings).containsEntry("high-availability.type", "kubernetes").containsKey("high-availability.storageDir");
+            for (String key : List.of("execution.checkpointing.dir", "execution.checkpointing.savepoint-dir",
+                    "high-availability.storageDir")) {
+                assertThat(stateDirectories.add(settings.get(key))).as("%s shared by two deployments", key).isTrue();
+            }
+            String claim = spec.at("/podTemplate/spec/volumes/0/persistentVolumeClaim/claimName").asText();
+            assertThat(documents).anySatisfy(doc -> {
+                assertThat(doc.path("kind").asText()).isEqualTo("PersistentVolumeClaim");
+                assertThat(doc.at("/metadata/name").asText()).isEqualTo(claim);
+            });
+        }
+    }
 
-        Map<String, String> settings = new TreeMap<>();
-        spec.get("flinkConfiguration").fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
-        assertKnownFlinkKeys(settings);
-        assertThat(settings).containsEntry("high-availability.type", "kubernetes").containsKey("high-availability.storageDir");
-
-        String claim = spec.at("/podTemplate/spec/volumes/0/persistentVolumeClaim/claimName").asText();
-        assertThat(documents).anySatisfy(doc -> {
-            assertThat(doc.path("kind").asText()).isEqualTo("PersistentVolumeClaim");
-            assertThat(doc.at("/metadata/name").asText()).isEqualTo(claim);
-        });
+    private static void assertPatternsEntryClassExists() {
+        assertThat(ROOT.resolve("cep-patterns/src/main/java/" + PATTERNS_ENTRY_CLASS.replace('.', '/') + ".java"))
+                .as("the pattern job's entry class named in docker/").exists();
     }
 
     private static void assertKnownFlinkKeys(Map<String, String> settings) {
