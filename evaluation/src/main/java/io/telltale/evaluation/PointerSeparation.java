@@ -2,6 +2,7 @@ package io.telltale.evaluation;
 
 import io.telltale.core.features.Feature;
 import io.telltale.core.features.SessionFeatures;
+import io.telltale.evaluation.datasets.BalabitMouse;
 import io.telltale.evaluation.datasets.DelbotMouse;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,8 +15,9 @@ import java.util.Map;
 
 /**
  * Which pointer feature tells DELBOT's people from the real bot tools recorded beside them
- * (pynput, pyhm; same task, same capture), and from the generated families that pass as human
- * most often (ghost-cursor, WindMouse; re-sampled at DELBOT's capture), on the 60 s units the
+ * (pynput, pyhm; same task, same capture), and DELBOT's and Balabit's people from the generated
+ * families that pass as human most often (ghost-cursor, WindMouse; re-sampled at each source's
+ * capture), on the 60 s units the
  * evaluation scores: per feature the ROC AUC (below 0.5: the bots' values are lower) and the
  * quantiles of both sides. The analysis behind evaluation/README.md's reading of the DELBOT bots.
  *
@@ -33,29 +35,43 @@ public final class PointerSeparation {
         Evaluation.Settings settings = new Evaluation.Settings(datasets, 200, Duration.ofSeconds(120), 20260101L);
         DropCounts drops = new DropCounts();
         List<Recording> delbot = DelbotMouse.read(datasets.resolve("delbot-mouse"), drops);
-        List<Recording> people = delbot.stream().filter(r -> !r.bot()).toList();
-        Map<String, List<Recording>> bots = new LinkedHashMap<>();
+        List<Recording> delbotPeople = delbot.stream().filter(r -> !r.bot()).toList();
+        Map<String, List<Recording>> delbotBots = new LinkedHashMap<>();
         for (Recording r : delbot) {
             if (r.bot()) {
-                bots.computeIfAbsent(r.family(), f -> new ArrayList<>()).add(r);
+                delbotBots.computeIfAbsent(r.family(), f -> new ArrayList<>()).add(r);
             }
         }
-        CaptureClock clock = CaptureClock.of(DelbotMouse.SOURCE, people);
+        List<Recording> balabit = BalabitMouse.read(datasets.resolve("balabit-mouse"), drops);
+        Map<String, List<Recording>> generated = new LinkedHashMap<>();
         int index = 0;
         for (BotCorpus.Family family : BotCorpus.SIMULATED) {
             long seed = settings.seed() + index++;
             if (GENERATED.contains(family.name())) {
-                long resample = seed * 31;
-                List<Recording> matched = new ArrayList<>();
-                for (Recording r : BotCorpus.simulate(family, settings.botSessions(), settings.botLength(), seed, drops)) {
-                    matched.add(clock.resample(r.withoutKeys().withoutDevice(), resample++));
-                }
-                bots.put(family.name() + " (at delbot capture)", matched);
+                generated.put(family.name(), BotCorpus.simulate(family, settings.botSessions(), settings.botLength(), seed, drops));
             }
         }
+        compare(DelbotMouse.SOURCE, delbotPeople, delbotBots, generated);
+        System.out.println();
+        compare(BalabitMouse.SOURCE, balabit, Map.of(), generated);
+    }
+
+    /** The source's people against its own recorded bots and the generated families re-sampled at its capture. */
+    private static void compare(String source, List<Recording> people, Map<String, List<Recording>> recordedBots,
+            Map<String, List<Recording>> generated) {
+        Map<String, List<Recording>> bots = new LinkedHashMap<>(recordedBots);
+        CaptureClock clock = CaptureClock.of(source, people);
+        long seed = 20260101L * 31;
+        for (Map.Entry<String, List<Recording>> family : generated.entrySet()) {
+            List<Recording> matched = new ArrayList<>();
+            for (Recording r : family.getValue()) {
+                matched.add(clock.resample(r.withoutKeys().withoutDevice(), seed++));
+            }
+            bots.put(family.getKey() + " (at " + source + " capture)", matched);
+        }
         List<SessionFeatures> humans = TypingSeparation.features(people);
-        System.out.println("delbot human 60 s units: " + humans.size());
-        TypingSeparation.header("delbot humans");
+        System.out.println(source + " human 60 s units: " + humans.size());
+        TypingSeparation.header(source + " humans");
         for (Feature f : POINTER) {
             System.out.println(TypingSeparation.line(f.key(), Double.NaN, TypingSeparation.values(humans, f)));
         }
