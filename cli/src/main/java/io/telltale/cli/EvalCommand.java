@@ -3,7 +3,6 @@ package io.telltale.cli;
 import io.telltale.core.scoring.HumanNormsModel;
 import io.telltale.core.scoring.RiskModel;
 import io.telltale.evaluation.BaselineCheck;
-import io.telltale.evaluation.BehaviourTrainer;
 import io.telltale.evaluation.Datasets;
 import io.telltale.evaluation.Evaluation;
 import io.telltale.evaluation.EvaluationReport;
@@ -42,9 +41,9 @@ final class EvalCommand implements Callable<Integer> {
     Path norms;
 
     @Option(names = "--train",
-            description = "Evaluate the trained behaviour model instead: trained per fold of users (and per held-out family) "
-                    + "by the same code as `telltale train`.")
-    boolean train;
+            description = "Evaluate a trained model instead, trained per fold of users (and per held-out family) by the same "
+                    + "code as `telltale train`: ${COMPLETION-CANDIDATES}.", arity = "0..1", fallbackValue = "behaviour")
+    TrainCommand.Kind train;
 
     @Option(names = "--check-against",
             description = "A committed evaluation.json: exit 1 if a headline figure is worse than in it.")
@@ -65,11 +64,11 @@ final class EvalCommand implements Callable<Integer> {
         String command = "./telltale eval --datasets " + datasets + " --output " + output
                 + (botSessions != 200 ? " --bot-sessions " + botSessions : "")
                 + (norms != null ? " --norms " + norms : "")
-                + (train ? " --train" : "");
+                + (train == TrainCommand.Kind.behaviour ? " --train" : train != null ? " --train " + train : "");
         long started = System.nanoTime();
         Evaluation.Settings settings = new Evaluation.Settings(datasets, botSessions, Duration.ofSeconds(120), 20260101L);
-        Evaluation evaluation = train
-                ? new Evaluation(TrainCommand.VERSION, BehaviourTrainer::train, settings, m -> System.out.println("telltale eval: " + m))
+        Evaluation evaluation = train != null
+                ? train.evaluation(settings, m -> System.out.println("telltale eval: " + m))
                 : new Evaluation(model, settings, m -> System.out.println("telltale eval: " + m));
         Evaluation.Result result = evaluation.run();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);

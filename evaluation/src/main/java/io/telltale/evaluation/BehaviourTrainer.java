@@ -43,6 +43,10 @@ public final class BehaviourTrainer {
             Feature.KEY_DWELL_MEAN, Feature.KEY_DWELL_CV, Feature.KEY_FLIGHT_MEAN, Feature.KEY_FLIGHT_CV,
             Feature.KEY_FLIGHT_SKEW, Feature.KEY_FLIGHT_LOG_SD, Feature.KEY_DWELL_SKEW);
 
+    /** How the evaluation report describes the training. */
+    public static final String DESCRIPTION = "trained (`BehaviourTrainer`): human quantile grids on people only, a logistic"
+            + " regression of people against the capture-matched generated families, calibration knots on the training people.";
+
     /** Points of each human quantile grid (every percentile). */
     static final int GRID = 101;
     /** Features seen in fewer human units than this are left out of the model. */
@@ -69,62 +73,10 @@ public final class BehaviourTrainer {
 
     public static BehaviourModel train(String version, List<SessionFeatures> humans, List<SessionFeatures> bots, long seed) {
         List<SessionFeatures> people = humans.stream().filter(BehaviourTrainer::judged).toList();
-        List<SessionFeatures> scripts = bots.stream().filter(BehaviourTrainer::judged).toList();
-        if (people.isEmpty() || scripts.isEmpty()) {
-            throw new IllegalArgumentException("need judged humans and bots, had " + people.size() + " and " + scripts.size());
-        }
-        List<Feature> used = new ArrayList<>();
-        List<double[]> grids = new ArrayList<>();
-        for (Feature feature : FEATURES) {
-            double[] values = people.stream().filter(f -> f.has(feature)).mapToDouble(f -> f.get(feature)).sorted().toArray();
-            if (values.length >= MIN_HUMAN_VALUES) {
-                used.add(feature);
-                grids.add(grid(values));
-            }
-        }
-        int p = used.size();
-        String[] names = new String[p + 1];
-        for (int i = 0; i < p; i++) {
-            names[i] = "z_" + used.get(i).key();
-        }
-        names[p] = "novelty";
-
-        LabelFactory labels = new LabelFactory();
-        MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance("telltale", labels), labels);
-        // Both classes weigh the same in total, whatever their counts.
-        float botWeight = (float) people.size() / scripts.size();
-        for (SessionFeatures f : people) {
-            data.add(new ArrayExample<>(new Label(HUMAN), names, inputs(f, used, grids)));
-        }
-        for (SessionFeatures f : scripts) {
-            ArrayExample<Label> example = new ArrayExample<>(new Label(BOT), names, inputs(f, used, grids));
-            example.setWeight(botWeight);
-            data.add(example);
-        }
-        LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(LEARNING_RATE, 0.1), EPOCHS, -1, 1, seed);
-        LinearSGDModel fitted = trainer.train(data);
-
-        // Two-class softmax: log-odds of bot = (w_bot - w_human) . x + (b_bot - b_human); bias last.
-        DenseMatrix w = fitted.getWeightsCopy();
-        int bot = fitted.getOutputIDInfo().getID(new Label(BOT));
-        int human = fitted.getOutputIDInfo().getID(new Label(HUMAN));
-        double[] coefficients = new double[p + 1];
-        for (int i = 0; i <= p; i++) {
-            int id = fitted.getFeatureIDMap().getID(names[i]);
-            coefficients[i] = id < 0 ? 0.0 : w.get(bot, id) - w.get(human, id);
-        }
-        int biasColumn = w.getDimension2Size() - 1;
-        double intercept = w.get(bot, biasColumn) - w.get(human, biasColumn);
-
-        List<BehaviourModel.Input> modelInputs = new ArrayList<>(p);
-        for (int i = 0; i < p; i++) {
-            modelInputs.add(new BehaviourModel.Input(used.get(i), grids.get(i), coefficients[i], 0.0));
-        }
+        Regression fitted = fit(FEATURES, true, people, bots, seed);
         List<HumanNorm> device = HumanNormsModel.standard().norms().stream().filter(HumanNorm::device).toList();
         // Calibration from the uncalibrated model's outputs on the training people.
-        BehaviourModel uncalibrated = new BehaviourModel(version, modelInputs, coefficients[p], intercept,
-                new double[] {-1e9, 1e9}, new double[] {0, 1}, device);
-        double[] raw = people.stream().mapToDouble(f -> rawOf(uncalibrated, f)).sorted().toArray();
+        double[] raw = people.stream().mapToDouble(fitted::rawOf).sorted().toArray();
         double[] knotRaw = new double[KNOT_QUANTILES.length + 2];
         double[] knotScore = new double[KNOT_QUANTILES.length + 2];
         knotRaw[0] = raw[0] - 1;
@@ -137,23 +89,91 @@ public final class BehaviourTrainer {
         int last = knotRaw.length - 1;
         knotRaw[last] = knotRaw[last - 1] + Math.max(1.0, 2 * (knotRaw[last - 1] - knotRaw[last - 2]));
         knotScore[last] = TOP_KNOT_SCORE;
-        return new BehaviourModel(version, modelInputs, coefficients[p], intercept, knotRaw, knotScore, device);
+        return new BehaviourModel(version, fitted.inputs(), fitted.noveltyWeight(), fitted.intercept(), knotRaw, knotScore, device);
     }
 
-    /** The regression's log-odds for one unit, read back through an uncalibrated model (identity map). */
-    private static double rawOf(BehaviourModel uncalibrated, SessionFeatures f) {
-        double raw = uncalibrated.intercept();
-        for (BehaviourModel.Input input : uncalibrated.inputs()) {
-            if (f.has(input.feature())) {
-                double z = BehaviourModel.normalScore(input.humanQuantiles(), f.get(input.feature()));
-                raw += input.weight() * z + uncalibrated.noveltyWeight() * BehaviourModel.novelty(z);
+    /** A fitted regression before calibration: its inputs (grids and weights), novelty weight and intercept. */
+    record Regression(List<BehaviourModel.Input> inputs, double noveltyWeight, double intercept) {
+
+        /** The regression's log-odds of bot for one unit. */
+        double rawOf(SessionFeatures f) {
+            double raw = intercept;
+            for (BehaviourModel.Input input : inputs) {
+                if (f.has(input.feature())) {
+                    double z = BehaviourModel.normalScore(input.humanQuantiles(), f.get(input.feature()));
+                    raw += input.weight() * z + noveltyWeight * BehaviourModel.novelty(z);
+                }
+            }
+            return raw;
+        }
+    }
+
+    /**
+     * The human quantile grids of the {@code candidates} seen in enough judged people, and the
+     * logistic regression (Tribuo) of those people against the judged bots over the grids' normal
+     * scores and, with {@code novelty}, the summed novelty.
+     */
+    static Regression fit(List<Feature> candidates, boolean novelty, List<SessionFeatures> humans, List<SessionFeatures> bots,
+            long seed) {
+        List<SessionFeatures> people = humans.stream().filter(BehaviourTrainer::judged).toList();
+        List<SessionFeatures> scripts = bots.stream().filter(BehaviourTrainer::judged).toList();
+        if (people.isEmpty() || scripts.isEmpty()) {
+            throw new IllegalArgumentException("need judged humans and bots, had " + people.size() + " and " + scripts.size());
+        }
+        List<Feature> used = new ArrayList<>();
+        List<double[]> grids = new ArrayList<>();
+        for (Feature feature : candidates) {
+            double[] values = people.stream().filter(f -> f.has(feature)).mapToDouble(f -> f.get(feature)).sorted().toArray();
+            if (values.length >= MIN_HUMAN_VALUES) {
+                used.add(feature);
+                grids.add(grid(values));
             }
         }
-        return raw;
+        int p = used.size();
+        String[] names = new String[novelty ? p + 1 : p];
+        for (int i = 0; i < p; i++) {
+            names[i] = "z_" + used.get(i).key();
+        }
+        if (novelty) {
+            names[p] = "novelty";
+        }
+
+        LabelFactory labels = new LabelFactory();
+        MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance("telltale", labels), labels);
+        // Both classes weigh the same in total, whatever their counts.
+        float botWeight = (float) people.size() / scripts.size();
+        for (SessionFeatures f : people) {
+            data.add(new ArrayExample<>(new Label(HUMAN), names, inputs(f, used, grids, novelty)));
+        }
+        for (SessionFeatures f : scripts) {
+            ArrayExample<Label> example = new ArrayExample<>(new Label(BOT), names, inputs(f, used, grids, novelty));
+            example.setWeight(botWeight);
+            data.add(example);
+        }
+        LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(LEARNING_RATE, 0.1), EPOCHS, -1, 1, seed);
+        LinearSGDModel fitted = trainer.train(data);
+
+        // Two-class softmax: log-odds of bot = (w_bot - w_human) . x + (b_bot - b_human); bias last.
+        DenseMatrix w = fitted.getWeightsCopy();
+        int bot = fitted.getOutputIDInfo().getID(new Label(BOT));
+        int human = fitted.getOutputIDInfo().getID(new Label(HUMAN));
+        double[] coefficients = new double[p + 1];
+        for (int i = 0; i < names.length; i++) {
+            int id = fitted.getFeatureIDMap().getID(names[i]);
+            coefficients[i] = id < 0 ? 0.0 : w.get(bot, id) - w.get(human, id);
+        }
+        int biasColumn = w.getDimension2Size() - 1;
+        double intercept = w.get(bot, biasColumn) - w.get(human, biasColumn);
+
+        List<BehaviourModel.Input> modelInputs = new ArrayList<>(p);
+        for (int i = 0; i < p; i++) {
+            modelInputs.add(new BehaviourModel.Input(used.get(i), grids.get(i), coefficients[i], 0.0));
+        }
+        return new Regression(modelInputs, coefficients[p], intercept);
     }
 
-    private static double[] inputs(SessionFeatures f, List<Feature> used, List<double[]> grids) {
-        double[] x = new double[used.size() + 1];
+    private static double[] inputs(SessionFeatures f, List<Feature> used, List<double[]> grids, boolean withNovelty) {
+        double[] x = new double[withNovelty ? used.size() + 1 : used.size()];
         double novelty = 0;
         for (int i = 0; i < used.size(); i++) {
             if (f.has(used.get(i))) {
@@ -162,7 +182,9 @@ public final class BehaviourTrainer {
                 novelty += BehaviourModel.novelty(z);
             }
         }
-        x[used.size()] = novelty;
+        if (withNovelty) {
+            x[used.size()] = novelty;
+        }
         return x;
     }
 

@@ -62,10 +62,12 @@ public final class Evaluation {
 
     public record Result(String model, Settings settings, Map<String, Integer> captureMedianIntervalMs,
             Map<String, Integer> recordings, List<HumanRow> humans, List<Row> rows, List<ArtefactRow> artefacts,
-            Map<String, Map<String, Long>> drops, Map<String, double[]> matched60sScores, int folds) {}
+            Map<String, Map<String, Long>> drops, Map<String, double[]> matched60sScores, int folds, String training) {}
 
     private final RiskModel model;
     private final Trainer trainer;
+    private final List<Feature> trainedFeatures;
+    private final String training;
     private final String version;
     private final Settings settings;
     private final Consumer<String> log;
@@ -74,23 +76,36 @@ public final class Evaluation {
     public Evaluation(RiskModel model, Settings settings, Consumer<String> log) {
         this.model = model;
         this.trainer = null;
+        this.trainedFeatures = List.of();
+        this.training = null;
         this.version = model.version();
         this.settings = settings;
         this.log = log;
     }
 
-    /** Evaluates a model trained by {@code trainer}, cross-fitted over folds of users. */
-    public Evaluation(String version, Trainer trainer, Settings settings, Consumer<String> log) {
+    /**
+     * Evaluates a model trained by {@code trainer}, cross-fitted over folds of users.
+     *
+     * @param trainedFeatures the features the trained model reads, for the capture-artefact check
+     * @param training        how the model is trained, in a sentence for the report
+     */
+    public Evaluation(String version, Trainer trainer, List<Feature> trainedFeatures, String training, Settings settings,
+            Consumer<String> log) {
         this.model = null;
         this.trainer = trainer;
+        this.trainedFeatures = List.copyOf(trainedFeatures);
+        this.training = training;
         this.version = version;
         this.settings = settings;
         this.log = log;
     }
 
-    /** Trains a model for one fold: humans and bots of the other folds, optionally without one family. */
+    /**
+     * Trains a model for one fold: humans and bots of the other folds, optionally without one
+     * family. Humans come as units, with their user, so a trainer can hold people out by user.
+     */
     public interface Trainer {
-        RiskModel train(String version, List<SessionFeatures> humans, List<SessionFeatures> bots, long seed);
+        RiskModel train(String version, List<Units.Unit> humans, List<SessionFeatures> bots, long seed);
     }
 
     /** Folds of users (people and scripts) for a trained model: each is scored by models that never saw it. */
@@ -120,9 +135,8 @@ public final class Evaluation {
             throw new IllegalStateException("a fixed model is not trained");
         }
         Prepared p = prepare();
-        List<SessionFeatures> humans = new ArrayList<>();
-        p.recapturedHumans().forEach(u -> humans.add(u.features()));
-        p.humansBySource().values().forEach(byWindow -> byWindow.values().forEach(units -> units.forEach(u -> humans.add(u.features()))));
+        List<Units.Unit> humans = new ArrayList<>(p.recapturedHumans());
+        p.humansBySource().values().forEach(byWindow -> byWindow.values().forEach(humans::addAll));
         List<SessionFeatures> bots = new ArrayList<>();
         for (Cell cell : p.cells()) {
             if (!cell.real()) {
@@ -274,7 +288,7 @@ public final class Evaluation {
         log.accept("artefact check");
         List<ArtefactRow> artefacts = artefactCheck(p.balabit(), p.delbotHumans(), p.balabitClock(), scorer);
         return new Result(scorer.version(), settings, p.medians(), p.counts(), humanRows, rows, artefacts, p.drops().asMap(),
-                distributions, trainer == null ? 0 : FOLDS);
+                distributions, trainer == null ? 0 : FOLDS, training);
     }
 
     /**
@@ -309,8 +323,7 @@ public final class Evaluation {
         jobs.parallelStream().forEach(job -> {
             int fold = job[0];
             String without = heldOut.get(job[1]);
-            List<SessionFeatures> h = humans.stream().filter(u -> UnitModel.foldOf(u.userId(), FOLDS) != fold)
-                    .map(Units.Unit::features).toList();
+            List<Units.Unit> h = humans.stream().filter(u -> UnitModel.foldOf(u.userId(), FOLDS) != fold).toList();
             List<SessionFeatures> b = new ArrayList<>();
             botsByFamily.forEach((family, units) -> {
                 if (!family.equals(without)) {
@@ -418,7 +431,7 @@ public final class Evaluation {
         Set<Feature> pointer = EnumSet.range(Feature.MOUSE_SPEED_MEAN, Feature.MOUSE_TELEPORT_SHARE);
         Set<Feature> used = new LinkedHashSet<>();
         if (trainer != null) {
-            BehaviourTrainer.FEATURES.stream().filter(pointer::contains).forEach(used::add);
+            trainedFeatures.stream().filter(pointer::contains).forEach(used::add);
         } else if (model instanceof HumanNormsModel norms) {
             norms.norms().stream().map(HumanNorm::feature).filter(pointer::contains).forEach(used::add);
         } else {

@@ -72,12 +72,13 @@ final class EvaluationText {
             md.append("`").append(r.model()).append("` has no trained parameters: its human ranges were set by hand from\n");
             md.append("`HumanNormsCalibration` over these same datasets, all users (core/README.md). Its human false-positive\n");
             md.append("rates are therefore in-sample, an optimistic bound; nothing here was fitted to any bot family.\n");
-            md.append("A trained model, evaluated with users held out by fold, is reported separately in\n");
-            md.append("[behaviour-v4/evaluation.md](behaviour-v4/evaluation.md) (experimental; not the job's default).\n\n");
+            md.append("Trained models, evaluated with users held out by fold, are reported separately: the supervised\n");
+            md.append("[behaviour-v4](behaviour-v4/evaluation.md), and [combined-v1](combined-v1/evaluation.md), this baseline\n");
+            md.append("with a supervised part that can only raise its risk (experimental, not the job's default; why not:\n");
+            md.append("evaluation/README.md).\n\n");
         } else {
-            md.append("`").append(r.model()).append("` is trained (`BehaviourTrainer`): human quantile grids on people only, a\n");
-            md.append("logistic regression of people against the capture-matched generated families, calibration knots on\n");
-            md.append("the training people. Every unit here is scored by a model that never saw its user: users (people,\n");
+            md.append("`").append(r.model()).append("` is ").append(r.training()).append("\n");
+            md.append("Every unit here is scored by a model that never saw its user: users (people,\n");
             md.append("and each bot script or replayed person) fall in ").append(r.folds())
                     .append(" folds by a hash of their id, and fold k is scored by a\n");
             md.append("model trained on the other folds, never split by session. In the *capture-matched* rows the family\n");

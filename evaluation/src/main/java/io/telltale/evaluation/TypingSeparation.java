@@ -70,15 +70,15 @@ public final class TypingSeparation {
         }
     }
 
-    private static List<SessionFeatures> features(List<Recording> recordings) {
+    static List<SessionFeatures> features(List<Recording> recordings) {
         return recordings.parallelStream().flatMap(r -> Units.measure(r, 60_000).stream()).map(Units.Unit::features).toList();
     }
 
-    private static double[] values(List<SessionFeatures> units, Feature f) {
+    static double[] values(List<SessionFeatures> units, Feature f) {
         return units.stream().filter(u -> u.has(f)).mapToDouble(u -> u.get(f)).sorted().toArray();
     }
 
-    private static void header(String who) {
+    static void header(String who) {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-18s %6s %6s", "feature", "AUC", "n"));
         for (double q : QUANTILES) {
             s.append(String.format(Locale.ROOT, " %8s", "p" + (q * 100)));
@@ -86,7 +86,7 @@ public final class TypingSeparation {
         System.out.println(s + "   (" + who + ")");
     }
 
-    private static String line(String key, double auc, double[] sorted) {
+    static String line(String key, double auc, double[] sorted) {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-18s %6.3f %6d", key, auc, sorted.length));
         for (double q : QUANTILES) {
             s.append(String.format(Locale.ROOT, " %8.3f", sorted.length == 0 ? Double.NaN

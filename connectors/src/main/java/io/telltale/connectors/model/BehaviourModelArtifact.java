@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.telltale.core.features.Feature;
 import io.telltale.core.scoring.BehaviourModel;
+import io.telltale.core.scoring.CombinedModel;
 import io.telltale.core.scoring.HumanNorm;
 import io.telltale.core.scoring.HumanNormsModel;
+import io.telltale.core.scoring.RiskModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A trained {@link BehaviourModel} as a plain JSON artifact: what {@code telltale train} writes and
- * the job reads. Learned parameters only, no training library needed to score:
+ * A trained model as a plain JSON artifact: what {@code telltale train} writes and the job reads.
+ * Learned parameters only, no training library needed to score. A {@link BehaviourModel}:
  *
  * <pre>
  * {"format": "telltale-behaviour-model", "formatVersion": 1, "version": "behaviour-v4",
@@ -28,24 +30,61 @@ import java.util.Map;
  *  "calibration": {"raw": [...], "score": [...]}}
  * </pre>
  *
- * Device tells are not learned: they come from {@code human-norms-v1} at load time.
+ * or a {@link CombinedModel} (format version 2, which a build reading only version 1 refuses
+ * rather than drop the baseline): the built-in baseline it names and its supervised parts, each
+ * with the parameters above:
+ *
+ * <pre>
+ * {"format": "telltale-behaviour-model", "formatVersion": 2, "version": "combined-v1",
+ *  "baseline": "human-norms-v1", "training": {...}, "noveltyZ": 2.5,
+ *  "supervised": [{"version": "combined-v1/supervised/pointer", "noveltyWeight": 0, "intercept": ..., "inputs": [...],
+ *                  "calibration": {...}}, ...]}
+ * </pre>
+ *
+ * Device tells are not learned: they come from {@code human-norms-v1} at load time (a combined
+ * model's supervised parts have none; its baseline counts them).
  */
 public final class BehaviourModelArtifact {
 
     public static final String FORMAT = "telltale-behaviour-model";
     public static final int FORMAT_VERSION = 1;
+    /** A combined model: an older build, reading only {@link #FORMAT_VERSION}, refuses it rather than drop the baseline. */
+    public static final int COMBINED_FORMAT_VERSION = 2;
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private BehaviourModelArtifact() {}
 
-    public static void write(BehaviourModel model, Map<String, Object> training, OutputStream out) throws IOException {
+    /** @param trained a {@link BehaviourModel} or a {@link CombinedModel} */
+    public static void write(RiskModel trained, Map<String, Object> training, OutputStream out) throws IOException {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
-        root.put("formatVersion", FORMAT_VERSION);
-        root.put("version", model.version());
-        root.set("training", MAPPER.valueToTree(training));
-        root.put("noveltyZ", BehaviourModel.NOVELTY_Z);
+        if (trained instanceof CombinedModel combined) {
+            root.put("formatVersion", COMBINED_FORMAT_VERSION);
+            root.put("version", combined.version());
+            root.put("baseline", combined.baseline().version());
+            root.set("training", MAPPER.valueToTree(training));
+            root.put("noveltyZ", BehaviourModel.NOVELTY_Z);
+            ArrayNode parts = root.putArray("supervised");
+            for (BehaviourModel part : combined.supervised()) {
+                ObjectNode node = parts.addObject();
+                node.put("version", part.version());
+                writeParameters(part, node);
+            }
+        } else if (trained instanceof BehaviourModel behaviour) {
+            root.put("formatVersion", FORMAT_VERSION);
+            root.put("version", behaviour.version());
+            root.set("training", MAPPER.valueToTree(training));
+            root.put("noveltyZ", BehaviourModel.NOVELTY_Z);
+            writeParameters(behaviour, root);
+        } else {
+            throw new IllegalArgumentException("not a trained model: " + trained.version());
+        }
+        out.write(MAPPER.writeValueAsBytes(root));
+        out.write('\n');
+    }
+
+    private static void writeParameters(BehaviourModel model, ObjectNode root) {
         root.put("noveltyWeight", model.noveltyWeight());
         root.put("intercept", model.intercept());
         ArrayNode inputs = root.putArray("inputs");
@@ -68,8 +107,6 @@ public final class BehaviourModelArtifact {
         for (double s : model.calibrationScore()) {
             score.add(s);
         }
-        out.write(MAPPER.writeValueAsBytes(root));
-        out.write('\n');
     }
 
     /** Where {@link #load} finds an artifact packed into a jar rather than on a file system. */
@@ -82,7 +119,7 @@ public final class BehaviourModelArtifact {
      *
      * @throws IOException if there is nothing at the location or it is not a valid artifact
      */
-    public static BehaviourModel load(String location) throws IOException {
+    public static RiskModel load(String location) throws IOException {
         try (InputStream in = open(location)) {
             return read(in);
         } catch (IOException e) {
@@ -105,30 +142,52 @@ public final class BehaviourModelArtifact {
         return path.getFileSystem().open(path);
     }
 
-    /** @throws IOException if the artifact is not JSON, not this format, or names an unknown feature */
-    public static BehaviourModel read(InputStream in) throws IOException {
+    /**
+     * @throws IOException if the artifact is not JSON, not this format, names an unknown feature or
+     *     a baseline other than the built-in one
+     */
+    public static RiskModel read(InputStream in) throws IOException {
         JsonNode root = MAPPER.readTree(in);
         if (root == null || !FORMAT.equals(root.path("format").asText())) {
             throw new IOException("not a " + FORMAT + " artifact");
         }
-        if (root.path("formatVersion").asInt() != FORMAT_VERSION) {
-            throw new IOException("artifact format version " + root.path("formatVersion").asInt()
-                    + " is not supported, this build reads " + FORMAT_VERSION);
+        int formatVersion = root.path("formatVersion").asInt();
+        if (formatVersion != FORMAT_VERSION && formatVersion != COMBINED_FORMAT_VERSION) {
+            throw new IOException("artifact format version " + formatVersion
+                    + " is not supported, this build reads " + FORMAT_VERSION + " and " + COMBINED_FORMAT_VERSION);
         }
         if (root.path("noveltyZ").asDouble() != BehaviourModel.NOVELTY_Z) {
             throw new IOException("artifact was trained with noveltyZ " + root.path("noveltyZ").asDouble()
                     + ", this build scores with " + BehaviourModel.NOVELTY_Z);
         }
+        HumanNormsModel norms = HumanNormsModel.standard();
+        String version = root.path("version").asText();
+        if (formatVersion == FORMAT_VERSION) {
+            return readParameters(version, root, norms.norms().stream().filter(HumanNorm::device).toList());
+        }
+        if (!norms.version().equals(root.path("baseline").asText())) {
+            throw new IOException("artifact combines the baseline " + root.path("baseline").asText()
+                    + ", this build has " + norms.version());
+        }
+        List<BehaviourModel> parts = new ArrayList<>();
+        for (JsonNode node : root.path("supervised")) {
+            parts.add(readParameters(node.path("version").asText(), node, List.of()));
+        }
+        if (parts.isEmpty()) {
+            throw new IOException("invalid " + FORMAT + ": a combined model needs a supervised part");
+        }
+        return new CombinedModel(version, norms, parts);
+    }
+
+    private static BehaviourModel readParameters(String version, JsonNode root, List<HumanNorm> device) throws IOException {
         List<BehaviourModel.Input> inputs = new ArrayList<>();
         for (JsonNode node : root.path("inputs")) {
             inputs.add(new BehaviourModel.Input(feature(node.path("feature").asText()), doubles(node.path("humanQuantiles")),
                     node.path("weight").asDouble(), node.path("missingWeight").asDouble()));
         }
-        List<HumanNorm> device = HumanNormsModel.standard().norms().stream().filter(HumanNorm::device).toList();
         try {
-            return new BehaviourModel(root.path("version").asText(), inputs, root.path("noveltyWeight").asDouble(),
-                    root.path("intercept").asDouble(), doubles(root.path("calibration").path("raw")),
-                    doubles(root.path("calibration").path("score")), device);
+            return new BehaviourModel(version, inputs, root.path("noveltyWeight").asDouble(), root.path("intercept").asDouble(),
+                    doubles(root.path("calibration").path("raw")), doubles(root.path("calibration").path("score")), device);
         } catch (IllegalArgumentException e) {
             throw new IOException("invalid " + FORMAT + ": " + e.getMessage(), e);
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.telltale.core.features.Feature;
 import io.telltale.core.features.SessionFeatures;
 import io.telltale.core.scoring.BehaviourModel;
+import io.telltale.core.scoring.CombinedModel;
 import io.telltale.core.scoring.HumanNorm;
 import io.telltale.core.scoring.HumanNormsModel;
 import io.telltale.core.wire.EventCounts;
@@ -40,7 +41,7 @@ class BehaviourModelArtifactTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         BehaviourModelArtifact.write(model(), Map.of("command", "test"), out);
 
-        BehaviourModel read = BehaviourModelArtifact.read(new ByteArrayInputStream(out.toByteArray()));
+        BehaviourModel read = (BehaviourModel) BehaviourModelArtifact.read(new ByteArrayInputStream(out.toByteArray()));
 
         assertThat(read.version()).isEqualTo("behaviour-test");
         EventCounts enough = new EventCounts(10, 600, 20, 5, 0, 0, 0);
@@ -48,6 +49,49 @@ class BehaviourModelArtifactTest {
             SessionFeatures f = SessionFeatures.builder(enough).set(Feature.MOUSE_SPEED_CV, cv).build();
             assertThat(read.assess(f).score()).isEqualTo(model().assess(f).score());
         }
+    }
+
+    /** The baseline with a pointer part (low speed CV) and a keys part (low flight CV), as combined-v1 is built. */
+    private static CombinedModel combined() {
+        double[] grid = new double[101];
+        for (int i = 0; i < grid.length; i++) {
+            grid[i] = 0.3 + i / 100.0;
+        }
+        BehaviourModel pointer = new BehaviourModel("combined-test/supervised/pointer",
+                List.of(new BehaviourModel.Input(Feature.MOUSE_GRID_RESIDUAL, grid, -1.0, 0.0)),
+                0.0, 0.0, new double[] {2, 3, 4}, new double[] {0, 0.5, 0.8}, List.of());
+        BehaviourModel keys = new BehaviourModel("combined-test/supervised/keys",
+                List.of(new BehaviourModel.Input(Feature.KEY_FLIGHT_CV, grid, -2.0, 0.0)),
+                0.0, -1.0, new double[] {1, 2, 5}, new double[] {0, 0.5, 0.8}, List.of());
+        return new CombinedModel("combined-test", HumanNormsModel.standard(), List.of(pointer, keys));
+    }
+
+    @Test
+    void aCombinedModelReadsBackWithItsBaselineAndEveryPart() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BehaviourModelArtifact.write(combined(), Map.of("command", "test"), out);
+
+        CombinedModel read = (CombinedModel) BehaviourModelArtifact.read(new ByteArrayInputStream(out.toByteArray()));
+
+        assertThat(read.version()).isEqualTo("combined-test");
+        assertThat(read.baseline().version()).isEqualTo("human-norms-v1");
+        assertThat(read.supervised()).extracting(BehaviourModel::version)
+                .containsExactly("combined-test/supervised/pointer", "combined-test/supervised/keys");
+        EventCounts enough = new EventCounts(10, 600, 20, 5, 40, 0, 0);
+        for (double value : new double[] {0.0, 0.05, 0.31, 0.8, 2.0}) {
+            SessionFeatures f = SessionFeatures.builder(enough).set(Feature.MOUSE_GRID_RESIDUAL, value)
+                    .set(Feature.KEY_FLIGHT_CV, 1.3 - value).set(Feature.MOUSE_SPEED_CV, value).build();
+            assertThat(read.assess(f)).isEqualTo(combined().assess(f));
+        }
+    }
+
+    @Test
+    void aCombinedModelNamingAnotherBaselineIsRefused() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BehaviourModelArtifact.write(combined(), Map.of("command", "test"), out);
+        String json = out.toString(StandardCharsets.UTF_8).replace("\"human-norms-v1\"", "\"human-norms-v0\"");
+
+        assertThatThrownBy(() -> read(json)).isInstanceOf(IOException.class).hasMessageContaining("human-norms-v0");
     }
 
     @Test
@@ -58,7 +102,7 @@ class BehaviourModelArtifactTest {
                  "inputs": [{"feature": "mouse_mood", "humanQuantiles": [0, 1, 2]}],
                  "calibration": {"raw": [0, 1], "score": [0, 1]}}""")).hasMessageContaining("mouse_mood");
         assertThatThrownBy(() -> read("""
-                {"format": "telltale-behaviour-model", "formatVersion": 2}""")).hasMessageContaining("version 2");
+                {"format": "telltale-behaviour-model", "formatVersion": 3}""")).hasMessageContaining("version 3");
     }
 
     @Test
@@ -99,7 +143,7 @@ class BehaviourModelArtifactTest {
                 .hasMessageContaining("not a telltale-behaviour-model artifact");
     }
 
-    private static BehaviourModel read(String json) throws IOException {
+    private static io.telltale.core.scoring.RiskModel read(String json) throws IOException {
         return BehaviourModelArtifact.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     }
 }
