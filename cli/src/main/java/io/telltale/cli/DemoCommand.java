@@ -1,9 +1,12 @@
 package io.telltale.cli;
 
+import io.telltale.cep.job.CrossSessionJob;
+import io.telltale.cep.job.CrossSessionOptions;
 import io.telltale.cli.demo.DemoSite;
 import io.telltale.cli.demo.LiveTable;
 import io.telltale.cli.demo.ScoreBoard;
 import io.telltale.cli.demo.ScoreConsumer;
+import io.telltale.cli.demo.StuffingCampaign;
 import io.telltale.cli.demo.TrafficProducer;
 import io.telltale.connectors.kafka.EmbeddedKafka;
 import io.telltale.connectors.kafka.TelltaleKafka;
@@ -34,16 +37,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The whole system in one process: an in-process KRaft Kafka broker, the Telltale job on a Flink
- * MiniCluster (web UI on localhost), a traffic simulator playing human and bot sessions into the
- * telemetry topic, the ingest gateway and decision API with a demo shop on localhost whose pages
- * carry the browser SDK, and a live table of the scores read back from the risk-score topic.
+ * The whole system in one process: an in-process KRaft Kafka broker, the Telltale job and the
+ * cross-session pattern job together on a Flink MiniCluster (web UI on localhost; in production
+ * they are two jobs), a traffic simulator playing human and bot sessions into the telemetry topic,
+ * a slow credential-stuffing run on the commerce topic for the patterns to find, the ingest gateway
+ * and decision API with a demo shop on localhost whose pages carry the browser SDK, and a live
+ * table of the scores read back from the risk-score topic.
  */
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
-        description = "Run Kafka, the Flink job, a traffic simulator, the gateway and a demo shop in one process;"
-                + " show live scores.")
+        description = "Run Kafka, the Flink jobs (scoring and cross-session patterns), a traffic simulator, a"
+                + " credential-stuffing run, the gateway and a demo shop in one process; show live scores and findings.")
 final class DemoCommand implements Callable<Integer> {
 
     private static final int PARTITIONS = 2;
@@ -92,13 +97,13 @@ final class DemoCommand implements Callable<Integer> {
         Path workDir = Files.createTempDirectory("telltale-demo-");
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             kafka.createTopics(PARTITIONS, Topics.TELEMETRY, Topics.RISK_SCORES, Topics.DEAD_LETTERS, Topics.ALERTS,
-                    Topics.COMMERCE);
+                    Topics.COMMERCE, Topics.PATTERN_ALERTS, Topics.PATTERN_CONTROL);
             String bootstrap = kafka.bootstrapServers();
 
             Configuration config = demoConfiguration(workDir);
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(config);
             env.setParallelism(PARTITIONS);
-            JobClient job = new TelltaleJob(
+            new TelltaleJob(
                             TelltaleKafka.rawSource(
                                     bootstrap, Topics.TELEMETRY, "telltale-demo",
                                     OffsetsInitializer.earliest(), new Properties()),
@@ -110,7 +115,10 @@ final class DemoCommand implements Callable<Integer> {
                                     "telltale-demo-dead-letters", new Properties()),
                             config)
                     .withAlerts(AlertStage.fromConfig(config, bootstrap, "telltale-demo-alerts"))
-                    .executeAsync(env);
+                    .build(env);
+            CrossSessionJob.onKafka(bootstrap, "telltale-demo-patterns", config, CrossSessionJob.settingsOf(config))
+                    .build(env);
+            JobClient job = env.executeAsync("Telltale demo: scoring and cross-session patterns");
             System.out.printf("telltale demo: Kafka at %s, Flink job %s, web UI http://localhost:%d%n",
                     bootstrap, job.getJobID(), webUiPort);
 
@@ -138,9 +146,11 @@ final class DemoCommand implements Callable<Integer> {
                     return actor == null ? null : actor.isBot();
                 });
         try (TrafficProducer producer = new TrafficProducer(simulator, bootstrap, Topics.TELEMETRY);
-                ScoreConsumer consumer =
-                        new ScoreConsumer(bootstrap, Topics.RISK_SCORES, Topics.DEAD_LETTERS, Topics.ALERTS, board)) {
+                StuffingCampaign campaign = new StuffingCampaign(bootstrap, Topics.COMMERCE);
+                ScoreConsumer consumer = new ScoreConsumer(bootstrap, Topics.RISK_SCORES, Topics.DEAD_LETTERS,
+                        Topics.ALERTS, Topics.PATTERN_ALERTS, board)) {
             Thread producing = start(producer, "telltale-demo-traffic");
+            Thread stuffing = start(campaign, "telltale-demo-stuffing");
             Thread consuming = start(consumer, "telltale-demo-scores");
 
             long started = System.currentTimeMillis();
@@ -150,10 +160,12 @@ final class DemoCommand implements Callable<Integer> {
                 long elapsed = (System.currentTimeMillis() - started) / 1000;
                 String header = String.format(
                         "telltale demo — %ds — %d batches sent, %d malformed, %d scores, %d dead letters,"
-                                + " %d alerts — shop %s — Flink UI http://localhost:%d — Ctrl-C to stop",
+                                + " %d alerts, %d cross-session findings — shop %s — Flink UI http://localhost:%d"
+                                + " — Ctrl-C to stop%s",
                         elapsed, producer.batchesSent(), producer.malformedSent(),
-                        consumer.scoresRead(), consumer.deadLettersRead(), consumer.alertsRead(), site.shopUrl(),
-                        webUiPort);
+                        consumer.scoresRead(), consumer.deadLettersRead(), consumer.alertsRead(),
+                        consumer.findingsRead(), site.shopUrl(), webUiPort,
+                        consumer.latestFinding() == null ? "" : "\nlatest finding: " + consumer.latestFinding());
                 if (ansi) {
                     System.out.print(LiveTable.render(board, rows, header, true));
                 } else if (System.currentTimeMillis() >= nextPlainPrint) {
@@ -163,9 +175,14 @@ final class DemoCommand implements Callable<Integer> {
                 }
             }
             producer.stop();
+            campaign.stop();
             producing.join(5_000);
+            stuffing.join(5_000);
             System.out.println();
             System.out.println("telltale demo: stopping. Final tally: " + LiveTable.summary(board));
+            System.out.printf("telltale demo: %d cross-session findings over %d credential-stuffing sessions%s%n",
+                    consumer.findingsRead(), campaign.sessionsSent(),
+                    consumer.latestFinding() == null ? "" : "; latest: " + consumer.latestFinding());
             job.cancel().get(30, TimeUnit.SECONDS);
             consumer.stop();
             consuming.join(5_000);
@@ -184,6 +201,10 @@ final class DemoCommand implements Callable<Integer> {
         config.set(TelltaleOptions.SCORE_INTERVAL, Duration.ofSeconds(3));
         config.set(TelltaleOptions.MAX_OUT_OF_ORDERNESS, Duration.ofSeconds(2));
         config.set(TelltaleOptions.SOURCE_IDLENESS, Duration.ofSeconds(5));
+        // The pattern job on the same clock.
+        config.set(CrossSessionOptions.SESSION_GAP, Duration.ofSeconds(15));
+        config.set(CrossSessionOptions.MAX_OUT_OF_ORDERNESS, Duration.ofSeconds(2));
+        config.set(CrossSessionOptions.SOURCE_IDLENESS, Duration.ofSeconds(5));
         return JobSettings.apply(config, settings);
     }
 

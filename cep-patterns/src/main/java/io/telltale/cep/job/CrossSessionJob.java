@@ -368,10 +368,21 @@ public final class CrossSessionJob {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         String bootstrap = config.getString("telltale.kafka.bootstrap-servers", "localhost:9092");
         String group = config.getString("telltale.kafka.group-id", "telltale-job") + "-patterns";
+        onKafka(bootstrap, group, config, settings).build(env);
+        env.execute("Telltale cross-session patterns");
+    }
+
+    /**
+     * The job as deployed, on the Telltale topics of one Kafka cluster (the topic settings may
+     * rename them): commerce events and risk scores in from the committed offsets of consumer
+     * group {@code group} (from the earliest without them), runtime controls in, findings to
+     * their topic, findings as alerts to the alerts topic, dead letters to theirs.
+     */
+    public static CrossSessionJob onKafka(String bootstrap, String group, Configuration config, PatternSettings settings) {
         Properties none = new Properties();
         OffsetsInitializer offsets = OffsetsInitializer.committedOffsets(
                 org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST);
-        new CrossSessionJob(
+        return new CrossSessionJob(
                         TelltaleKafka.rawSource(bootstrap, config.get(CrossSessionOptions.COMMERCE_TOPIC), group, offsets, none),
                         TelltaleKafka.rawSource(bootstrap,
                                 config.getString("telltale.topics.risk-scores", io.telltale.connectors.kafka.Topics.RISK_SCORES),
@@ -384,12 +395,9 @@ public final class CrossSessionJob {
                         config,
                         settings)
                 .withControlSource(TelltaleKafka.rawSource(bootstrap, config.get(CrossSessionOptions.PATTERN_CONTROL_TOPIC),
-                        group + "-control", OffsetsInitializer.committedOffsets(
-                                org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST), none))
+                        group + "-control", offsets, none))
                 .withAlertSink(AlertSinks.kafka(bootstrap, config.get(AlertSinkOptions.ALERTS_TOPIC),
                         AlertFormat.ofConfigName(config.get(AlertSinkOptions.KAFKA_FORMAT)), group + "-alerts", none,
-                        FindingAlerts::of))
-                .build(env);
-        env.execute("Telltale cross-session patterns");
+                        FindingAlerts::of));
     }
 }

@@ -1,7 +1,10 @@
 package io.telltale.cli.demo;
 
+import io.telltale.cep.finding.Finding;
+import io.telltale.cep.finding.FindingSerde;
 import io.telltale.connectors.serde.InvalidRecordException;
 import io.telltale.connectors.serde.RiskScoreSerde;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -13,8 +16,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Reads the risk-score topic (and counts the dead-letter and alert topics) into the demo's score board, as
- * a consumer of the job's output would.
+ * Reads the risk-score topic into the demo's score board, counts the dead-letter and alert topics and
+ * the cross-session findings (keeping the latest), as a consumer of the jobs' output would.
  */
 public final class ScoreConsumer implements Runnable, AutoCloseable {
 
@@ -22,6 +25,10 @@ public final class ScoreConsumer implements Runnable, AutoCloseable {
     private final String scoreTopic;
     private final String deadLetterTopic;
     private final String alertTopic;
+    private final String findingTopic;
+    private final FindingSerde findingSerde = new FindingSerde();
+    private final AtomicLong findingsRead = new AtomicLong();
+    private volatile String latestFinding;
     private final ScoreBoard board;
     private final RiskScoreSerde serde = new RiskScoreSerde();
     private final AtomicLong scoresRead = new AtomicLong();
@@ -30,8 +37,10 @@ public final class ScoreConsumer implements Runnable, AutoCloseable {
     private volatile boolean running = true;
 
     public ScoreConsumer(
-            String bootstrapServers, String scoreTopic, String deadLetterTopic, String alertTopic, ScoreBoard board) {
+            String bootstrapServers, String scoreTopic, String deadLetterTopic, String alertTopic, String findingTopic,
+            ScoreBoard board) {
         this.scoreTopic = scoreTopic;
+        this.findingTopic = findingTopic;
         this.deadLetterTopic = deadLetterTopic;
         this.alertTopic = alertTopic;
         this.board = board;
@@ -47,7 +56,7 @@ public final class ScoreConsumer implements Runnable, AutoCloseable {
 
     @Override
     public void run() {
-        consumer.subscribe(List.of(scoreTopic, deadLetterTopic, alertTopic));
+        consumer.subscribe(List.of(scoreTopic, deadLetterTopic, alertTopic, findingTopic));
         while (running) {
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                 if (record.topic().equals(deadLetterTopic)) {
@@ -56,6 +65,10 @@ public final class ScoreConsumer implements Runnable, AutoCloseable {
                 }
                 if (record.topic().equals(alertTopic)) {
                     alertsRead.incrementAndGet();
+                    continue;
+                }
+                if (record.topic().equals(findingTopic)) {
+                    readFinding(record);
                     continue;
                 }
                 try {
@@ -68,6 +81,26 @@ public final class ScoreConsumer implements Runnable, AutoCloseable {
             }
         }
         consumer.close(CloseOptions.timeout(Duration.ofSeconds(2)));
+    }
+
+    private void readFinding(ConsumerRecord<byte[], byte[]> record) {
+        try {
+            Finding f = findingSerde.deserialize(record.value());
+            latestFinding = (f.owaspId() == null ? "" : f.owaspId() + " ") + f.title() + ": " + f.sessions().size()
+                    + " sessions share " + f.key();
+            findingsRead.incrementAndGet();
+        } catch (IOException e) {
+            System.err.println("demo: unreadable finding at offset " + record.offset() + ": " + e.getMessage());
+        }
+    }
+
+    public long findingsRead() {
+        return findingsRead.get();
+    }
+
+    /** The latest cross-session finding in words, or null before the first. */
+    public String latestFinding() {
+        return latestFinding;
     }
 
     public long scoresRead() {
