@@ -3,6 +3,7 @@ package io.telltale.cep.job;
 import io.telltale.cep.session.SessionDraft;
 import io.telltale.cep.session.SessionSummary;
 import io.telltale.connectors.serde.CommerceEventSerde;
+import io.telltale.connectors.serde.DeadLetterReason;
 import io.telltale.connectors.serde.RiskScoreSerde;
 import io.telltale.core.wire.CommerceEvent;
 import io.telltale.core.wire.DeadLetter;
@@ -34,7 +35,7 @@ public final class SessionSummarizer extends KeyedCoProcessFunction<String, Comm
     private static final long serialVersionUID = 1L;
 
     public static final OutputTag<DeadLetter> LATE = new OutputTag<>("late-session-events") {};
-    public static final String LATE_REASON = "LATE_EVENT";
+    public static final String LATE_REASON = DeadLetterReason.LATE_EVENT.name();
 
     private final long gapMillis;
     private transient CommerceEventSerde commerceSerde;

@@ -20,5 +20,10 @@ public enum DeadLetterReason {
     /** Too big: the payload, a track, a string. */
     OVERSIZED,
     /** A track whose columns disagree in length, or that carries a code no v1 enum defines. */
-    INCONSISTENT_TRACK
+    INCONSISTENT_TRACK,
+    /**
+     * Valid, but it arrived after event time had passed the end of its session: it can no longer
+     * change the session's score (job) or take part in a cross-session pattern (pattern job).
+     */
+    LATE_EVENT
 }

@@ -78,6 +78,15 @@ class WireSchemasTest {
         assertThat(schema("telemetry-batch").validate(batch)).isNotEmpty();
     }
 
+    @Test
+    void theDeadLetterSchemaNamesEveryReasonAndNoOther() throws Exception {
+        JsonNode deadLetter = JSON.readTree(SCHEMAS.resolve("dead-letter.v1.schema.json").toFile());
+
+        assertThat(deadLetter.at("/properties/reason/enum")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrderElementsOf(
+                        java.util.Arrays.stream(DeadLetterReason.values()).map(Enum::name).toList());
+    }
+
     private Reader reader(String schemaName) {
         return switch (schemaName) {
             case "telemetry-batch" -> telemetry::deserialize;

@@ -1,5 +1,6 @@
 package io.telltale.job.functions;
 
+import io.telltale.connectors.serde.DeadLetterReason;
 import io.telltale.core.wire.DeadLetter;
 import io.telltale.core.wire.WireVersion;
 import io.telltale.job.state.BatchFeatures;
@@ -13,7 +14,7 @@ public final class LateBatchDeadLetter implements MapFunction<BatchFeatures, Dea
 
     private static final long serialVersionUID = 1L;
 
-    public static final String REASON = "LATE_EVENT";
+    public static final String REASON = DeadLetterReason.LATE_EVENT.name();
 
     @Override
     public DeadLetter map(BatchFeatures batch) {
