@@ -29,7 +29,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -55,29 +54,23 @@ class PatternJobOnFlinkClusterITCase {
     private static final String NETWORK = "52.9.9.0/24";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static Path dir;
+    private static TestClusters clusters;
     private static KafkaBrokerProcess kafka;
     private static StandaloneFlinkCluster flink;
     private static FlinkRest rest;
 
     @BeforeAll
     static void startClusters() throws Exception {
-        Assumptions.assumeFalse(Boolean.getBoolean("telltale.deploy-tests.skip"),
-                "cluster test skipped (-Dtelltale.deploy-tests.skip)");
-        dir = Path.of(System.getProperty("telltale.cluster.dir", "target/cluster"))
-                .resolve("patterns-" + System.currentTimeMillis()).toAbsolutePath();
-        kafka = KafkaBrokerProcess.start(dir.resolve("kafka"));
-        flink = StandaloneFlinkCluster.start(dir.resolve("flink"), 1, SLOTS, CHECKPOINT_INTERVAL);
-        rest = new FlinkRest(flink.restUrl());
+        clusters = TestClusters.start("patterns", 1, SLOTS, CHECKPOINT_INTERVAL);
+        kafka = clusters.kafka();
+        flink = clusters.flink();
+        rest = clusters.rest();
     }
 
     @AfterAll
     static void stopClusters() throws Exception {
-        if (flink != null) {
-            flink.close();
-        }
-        if (kafka != null) {
-            kafka.close();
+        if (clusters != null) {
+            clusters.close();
         }
     }
 
@@ -152,7 +145,7 @@ class PatternJobOnFlinkClusterITCase {
                 .as("dead letters: the truncated commerce record, the control record naming no pattern")
                 .containsExactlyInAnyOrder("MALFORMED_JSON", "INVALID_VALUE");
         System.out.printf("deploy-tests: pattern job found %s over %d sessions across a savepoint; logs in %s%n",
-                findings.get(0).patternId(), findings.get(0).sessions().size(), dir);
+                findings.get(0).patternId(), findings.get(0).sessions().size(), clusters.dir());
     }
 
     /**

@@ -31,7 +31,6 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -68,6 +67,7 @@ class TelltaleOnFlinkClusterITCase {
     private static final String PROFILE_SEED_SESSION = "s-profile-before-savepoint";
     private static final String PROFILE_NEXT_SESSION = "s-profile-after-savepoint";
 
+    private static TestClusters clusters;
     private static Path dir;
     private static KafkaBrokerProcess kafka;
     private static StandaloneFlinkCluster flink;
@@ -76,14 +76,11 @@ class TelltaleOnFlinkClusterITCase {
 
     @BeforeAll
     static void startClusters() throws Exception {
-        Assumptions.assumeFalse(Boolean.getBoolean("telltale.deploy-tests.skip"),
-                "cluster test skipped (-Dtelltale.deploy-tests.skip)");
-        dir = Path.of(System.getProperty("telltale.cluster.dir", "target/cluster"))
-                .resolve("run-" + System.currentTimeMillis()).toAbsolutePath();
-        kafka = KafkaBrokerProcess.start(dir.resolve("kafka"));
-        flink = StandaloneFlinkCluster.start(dir.resolve("flink"), TASK_MANAGERS, SLOTS_PER_TASK_MANAGER,
-                CHECKPOINT_INTERVAL);
-        rest = new FlinkRest(flink.restUrl());
+        clusters = TestClusters.start("run", TASK_MANAGERS, SLOTS_PER_TASK_MANAGER, CHECKPOINT_INTERVAL);
+        dir = clusters.dir();
+        kafka = clusters.kafka();
+        flink = clusters.flink();
+        rest = clusters.rest();
     }
 
     @AfterAll
@@ -91,11 +88,8 @@ class TelltaleOnFlinkClusterITCase {
         if (traffic != null) {
             traffic.close();
         }
-        if (flink != null) {
-            flink.close();
-        }
-        if (kafka != null) {
-            kafka.close();
+        if (clusters != null) {
+            clusters.close();
         }
     }
 
