@@ -111,10 +111,16 @@ final class SessionTemplate {
      * the simulator sets as the gateway would have stamped it, and which a browser must not send.
      */
     byte[] renderAsSentByBrowser(int index, byte[] sessionId, long startEpochMillis) {
+        return renderAsSentByBrowser(index, sessionId, null, startEpochMillis);
+    }
+
+    /** The same under {@code gatewaySessionId}, the id the gateway chose for the session, unless null. */
+    byte[] renderAsSentByBrowser(int index, byte[] sessionId, String gatewaySessionId, long startEpochMillis) {
         TelemetryBatchSerde serde = new TelemetryBatchSerde();
         try {
             TelemetryBatch b = serde.deserialize(render(index, sessionId, startEpochMillis));
-            return serde.serialize(new TelemetryBatch(b.schemaVersion(), b.sessionId(), b.userId(), b.sequence(),
+            String id = gatewaySessionId != null ? gatewaySessionId : b.sessionId();
+            return serde.serialize(new TelemetryBatch(b.schemaVersion(), id, b.userId(), b.sequence(),
                     b.startedAt(), b.sentAt(), 0, b.route(), b.userAgent(), null, b.device(), b.mouse(), b.keys(),
                     b.scroll(), b.touch()));
         } catch (InvalidRecordException e) {

@@ -76,6 +76,7 @@ final class WholePathRun {
             String base = "http://127.0.0.1:" + gateway.port();
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(clients).build();
             Map<Long, String> tokens = new ConcurrentHashMap<>();
+            Map<Long, String> gatewayIds = new ConcurrentHashMap<>();
             Map<String, Long> pending = new ConcurrentHashMap<>();
             List<Long> latencies = new ArrayList<>();
             AtomicLong posted = new AtomicLong();
@@ -89,9 +90,12 @@ final class WholePathRun {
             long countFrom = System.currentTimeMillis() + warmUp.toMillis();
             long stopAt = countFrom + measure.toMillis();
             LiveReplay.run(workload, batchesPerSecond, stopAt, (session, template, index, start, counted) -> {
+                // A session's first batch goes without a token and the gateway answers with the id it
+                // chose for the session; the browser sends the rest under that id.
                 byte[] id = SessionTemplate.sessionIdBytes(session);
                 String token = counted ? tokens.get(session) : tokens.computeIfAbsent(session, s ->
                         earlierTokens.issue(GatewayRun.SITE_KEY, new String(id, StandardCharsets.US_ASCII)));
+                String gatewayId = gatewayIds.get(session); // put before the token: read after it
                 if (index > 0 && token == null) {
                     refused.incrementAndGet(); // its first batch was refused, or has not been answered yet
                     return;
@@ -99,7 +103,8 @@ final class WholePathRun {
                 HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/v1/telemetry"))
                         .header("Content-Type", "application/json")
                         .header("X-Telltale-Site-Key", GatewayRun.SITE_KEY)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(template.renderAsSentByBrowser(index, id, start)));
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(
+                                template.renderAsSentByBrowser(index, id, gatewayId, start)));
                 if (token != null) {
                     request.header("X-Telltale-Session", token);
                 }
@@ -111,10 +116,14 @@ final class WholePathRun {
                         refused.incrementAndGet();
                         return;
                     }
+                    response.headers().firstValue("X-Telltale-Session-Id").ifPresent(minted ->
+                            gatewayIds.put(session, minted));
                     response.headers().firstValue("X-Telltale-Session").ifPresent(t -> tokens.put(session, t));
                     if (crossing) {
                         crossings.incrementAndGet();
-                        pending.put(new String(id, StandardCharsets.US_ASCII), postedAt);
+                        String sentAs = response.headers().firstValue("X-Telltale-Session-Id")
+                                .orElse(gatewayId != null ? gatewayId : new String(id, StandardCharsets.US_ASCII));
+                        pending.put(sentAs, postedAt);
                     }
                 });
                 posted.incrementAndGet();

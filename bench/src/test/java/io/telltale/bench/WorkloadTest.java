@@ -39,6 +39,24 @@ class WorkloadTest {
     }
 
     @Test
+    void aBrowserSendsTheRestOfItsBatchesUnderTheIdTheGatewayChose() throws Exception {
+        TelemetryBatchSerde serde = new TelemetryBatchSerde();
+        SessionTemplate template = WORKLOAD.templateOf(5);
+        byte[] id = SessionTemplate.sessionIdBytes(5);
+        String chosen = "6f1c2a4e-8d3b-4a57-9c21-0e5b7d9f3a18";
+
+        TelemetryBatch asSent = serde.deserialize(template.renderAsSentByBrowser(2, id, START));
+        TelemetryBatch underChosenId = serde.deserialize(template.renderAsSentByBrowser(2, id, chosen, START));
+
+        assertThat(asSent.sessionId()).isEqualTo(new String(id, StandardCharsets.US_ASCII));
+        assertThat(underChosenId.sessionId()).isEqualTo(chosen);
+        assertThat(underChosenId.sequence()).isEqualTo(asSent.sequence());
+        assertThat(underChosenId.startedAt()).isEqualTo(asSent.startedAt());
+        assertThat(underChosenId.mouse().t()).isEqualTo(asSent.mouse().t());
+        assertThat(underChosenId.clientIp()).isNull();
+    }
+
+    @Test
     void everySessionSendsItsBatchesInSequenceAndAllInSendOrder() throws Exception {
         TelemetryBatchSerde serde = new TelemetryBatchSerde();
         List<TelemetryBatch> written = new ArrayList<>();

@@ -43,6 +43,9 @@ import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.EventTimeSessionWindows;
+import org.apache.flink.streaming.api.windowing.triggers.EventTimeTrigger;
+import org.apache.flink.streaming.api.windowing.triggers.Trigger;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.OutputTag;
 import org.apache.flink.util.ParameterTool;
 
@@ -204,18 +207,25 @@ public final class TelltaleJob {
     }
 
     /**
-     * The session windows: a mergeable feature accumulator per session, fired continuously while
-     * the session is active and once when it closes. Late batches go to {@link #LATE_BATCHES}.
+     * The session windows: a mergeable feature accumulator per session, fired on every batch while
+     * the session is active (the emitter publishes escalations at once, other updates at most once
+     * per scoring interval) and once when it closes. Late batches go to {@link #LATE_BATCHES}.
      */
     static SingleOutputStreamOperator<RiskScore> scoreSessions(
             KeyedStream<BatchFeatures, String> bySession, Configuration config, SessionScorer scorer) {
+        Duration gap = config.get(TelltaleOptions.SESSION_GAP);
+        Duration interval = config.get(TelltaleOptions.SCORE_INTERVAL);
+        boolean emitInterim = config.get(TelltaleOptions.EMIT_INTERIM_SCORES);
+        // Without interim scores a firing per batch would only read the accumulator for nothing.
+        Trigger<Object, TimeWindow> trigger =
+                emitInterim ? ContinuousScoringTrigger.every(interval, gap) : EventTimeTrigger.create();
         return bySession
-                .window(EventTimeSessionWindows.withGap(config.get(TelltaleOptions.SESSION_GAP)))
-                .trigger(ContinuousScoringTrigger.every(config.get(TelltaleOptions.SCORE_INTERVAL)))
+                .window(EventTimeSessionWindows.withGap(gap))
+                .trigger(trigger)
                 .sideOutputLateData(LATE_BATCHES)
                 .aggregate(
                         new SessionFeatureAggregate(),
-                        new SessionScoreEmitter(scorer, config.get(TelltaleOptions.EMIT_INTERIM_SCORES)),
+                        new SessionScoreEmitter(scorer, emitInterim, interval, gap),
                         SessionAccumulatorSerializer.TYPE_INFO,
                         SessionAccumulatorSerializer.TYPE_INFO,
                         WireRecordSerializers.RISK_SCORE)

@@ -81,8 +81,10 @@ public final class TelltaleOptions {
                     .durationType()
                     .defaultValue(Duration.ofSeconds(5))
                     .withDescription(
-                            "Least event time between two interim scores of an active session. The"
-                                    + " first batch after a quiet interval is scored at once.");
+                            "Least event time between two interim scores of an active session that"
+                                    + " do not escalate its action. Every batch is scored; one that"
+                                    + " escalates the action (monitor, challenge, block) is published at"
+                                    + " once, other changes at most once per interval.");
 
     public static final ConfigOption<Boolean> EMIT_INTERIM_SCORES =
             key("telltale.scoring.emit-interim")

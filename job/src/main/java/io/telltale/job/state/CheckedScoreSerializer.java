@@ -7,7 +7,7 @@ import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
-/** A {@link CheckedScore}: the score as its wire JSON, then the verified family. */
+/** A {@link CheckedScore}: the score in the risk score serializer's form, then the verified family. */
 public final class CheckedScoreSerializer extends CompactSerializer<CheckedScore> {
 
     private static final long serialVersionUID = 1L;

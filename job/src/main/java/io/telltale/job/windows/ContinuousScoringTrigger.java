@@ -10,59 +10,67 @@ import org.apache.flink.streaming.api.windowing.triggers.TriggerResult;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 
 /**
- * Fires a session window while it is still open, so a bot is challenged mid-session and not after
- * it leaves, and once more when it closes (the final score).
+ * Fires a session window on every batch, so the batch that pushes a session over a threshold is
+ * scored at once, and once more when the window closes (the final score). The window's aggregate
+ * is incremental, so a firing costs a read of the accumulator and a scoring; which of the interim
+ * scores are published is the emitter's decision ({@code InterimScoreGate}: escalations at once,
+ * other changes at most once per interval).
  *
- * <p>Interim firings are rate-limited in event time: a batch fires at once when the last firing
- * was at least {@code interval} before it; otherwise a catch-up firing is scheduled for
- * {@code lastFiring + interval}. So a session is scored at most once per interval, a session
- * that goes quiet gets its pending update, and the batch that pushes a session over a threshold
- * is scored without waiting for a timer unless the session was scored moments before.
+ * <p>An update the emitter held back needs a firing after the interval, even if the session sends
+ * nothing more: while batches arrive, a catch-up firing is kept pending one interval after the
+ * session's clock (its latest batch, or the watermark when that is ahead). A catch-up that finds
+ * a batch within the interval before it schedules the next one, so the chain ends one interval
+ * after the session's last batch. The emitter skips a catch-up with nothing held back without
+ * scoring.
  *
- * <p>Works with merging session windows: both pieces of trigger state are mergeable (the latest
- * firing by max, the pending firing by min) and timers are re-registered for the merged window.
+ * <p>Works with merging session windows: the pending firing is mergeable (by min) and its timer is
+ * re-registered for the merged window.
  */
 public final class ContinuousScoringTrigger extends Trigger<Object, TimeWindow> {
 
     private static final long serialVersionUID = 1L;
 
     private final long intervalMillis;
-
-    private final ReducingStateDescriptor<Long> lastFiringDescriptor =
-            new ReducingStateDescriptor<>("last-firing", new Max(), Types.LONG);
+    private final long gapMillis;
 
     private final ReducingStateDescriptor<Long> pendingFiringDescriptor =
             new ReducingStateDescriptor<>("pending-firing", new Min(), Types.LONG);
 
-    private ContinuousScoringTrigger(long intervalMillis) {
+    /**
+     * Until the rate limit moved to the emitter the trigger kept its last firing here; windows
+     * restored from such a savepoint still hold it, and clearing it on close frees that state.
+     */
+    private final ReducingStateDescriptor<Long> formerLastFiringDescriptor =
+            new ReducingStateDescriptor<>("last-firing", new Min(), Types.LONG);
+
+    private ContinuousScoringTrigger(long intervalMillis, long gapMillis) {
         this.intervalMillis = intervalMillis;
+        this.gapMillis = gapMillis;
     }
 
-    public static ContinuousScoringTrigger every(Duration interval) {
+    /**
+     * A trigger for session windows of {@code gap} whose held-back updates are due {@code interval}
+     * after the last published score.
+     */
+    public static ContinuousScoringTrigger every(Duration interval, Duration gap) {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("scoring interval must be positive, was " + interval);
         }
-        return new ContinuousScoringTrigger(interval.toMillis());
+        if (gap.isNegative() || gap.isZero()) {
+            throw new IllegalArgumentException("session gap must be positive, was " + gap);
+        }
+        return new ContinuousScoringTrigger(interval.toMillis(), gap.toMillis());
     }
 
     @Override
     public TriggerResult onElement(Object element, long timestamp, TimeWindow window, TriggerContext ctx)
             throws Exception {
         ctx.registerEventTimeTimer(window.maxTimestamp());
-        ReducingState<Long> lastFiring = ctx.getPartitionedState(lastFiringDescriptor);
-        Long last = lastFiring.get();
-        if (last == null || timestamp >= last + intervalMillis) {
-            lastFiring.add(timestamp);
-            cancelPendingFiring(ctx);
-            return TriggerResult.FIRE;
-        }
         ReducingState<Long> pending = ctx.getPartitionedState(pendingFiringDescriptor);
-        long due = last + intervalMillis;
-        if (pending.get() == null && due < window.maxTimestamp()) {
-            pending.add(due);
-            ctx.registerEventTimeTimer(due);
+        if (pending.get() == null) {
+            schedule(Math.max(latestBatch(window), ctx.getCurrentWatermark()) + intervalMillis, pending, window, ctx);
         }
-        return TriggerResult.CONTINUE;
+        return TriggerResult.FIRE;
     }
 
     @Override
@@ -72,17 +80,35 @@ public final class ContinuousScoringTrigger extends Trigger<Object, TimeWindow> 
         }
         ReducingState<Long> pending = ctx.getPartitionedState(pendingFiringDescriptor);
         Long due = pending.get();
-        if (due != null && due == time) {
-            pending.clear();
-            if (ctx.getCurrentWatermark() >= window.maxTimestamp()) {
-                // The watermark jumped past the session's end: the final firing covers this one,
-                // and a firing now would look final too (the window function tells by watermark).
-                return TriggerResult.CONTINUE;
-            }
-            ctx.getPartitionedState(lastFiringDescriptor).add(time);
-            return TriggerResult.FIRE;
+        if (due == null || due != time) {
+            return TriggerResult.CONTINUE;
         }
-        return TriggerResult.CONTINUE;
+        pending.clear();
+        if (ctx.getCurrentWatermark() >= window.maxTimestamp()) {
+            // The watermark jumped past the session's end: the final firing covers this one,
+            // and a firing now would look final too (the window function tells by watermark).
+            return TriggerResult.CONTINUE;
+        }
+        long latestBatch = latestBatch(window);
+        if (latestBatch + intervalMillis > time) {
+            // A batch within the interval may have been held back behind an update published
+            // after this firing was scheduled.
+            schedule(latestBatch + intervalMillis, pending, window, ctx);
+        }
+        return TriggerResult.FIRE;
+    }
+
+    /** Event time of the window's latest batch: a session window ends one gap after it. */
+    private long latestBatch(TimeWindow window) {
+        return window.getEnd() - gapMillis;
+    }
+
+    private static void schedule(long due, ReducingState<Long> pending, TimeWindow window, TriggerContext ctx)
+            throws Exception {
+        if (due < window.maxTimestamp()) {
+            pending.add(due);
+            ctx.registerEventTimeTimer(due);
+        }
     }
 
     @Override
@@ -97,7 +123,6 @@ public final class ContinuousScoringTrigger extends Trigger<Object, TimeWindow> 
 
     @Override
     public void onMerge(TimeWindow window, OnMergeContext ctx) throws Exception {
-        ctx.mergePartitionedState(lastFiringDescriptor);
         ctx.mergePartitionedState(pendingFiringDescriptor);
         if (window.maxTimestamp() > ctx.getCurrentWatermark()) {
             ctx.registerEventTimeTimer(window.maxTimestamp());
@@ -111,31 +136,18 @@ public final class ContinuousScoringTrigger extends Trigger<Object, TimeWindow> 
     @Override
     public void clear(TimeWindow window, TriggerContext ctx) throws Exception {
         ctx.deleteEventTimeTimer(window.maxTimestamp());
-        cancelPendingFiring(ctx);
-        ctx.getPartitionedState(lastFiringDescriptor).clear();
-    }
-
-    private void cancelPendingFiring(TriggerContext ctx) throws Exception {
         ReducingState<Long> pending = ctx.getPartitionedState(pendingFiringDescriptor);
         Long due = pending.get();
         if (due != null) {
             ctx.deleteEventTimeTimer(due);
             pending.clear();
         }
+        ctx.getPartitionedState(formerLastFiringDescriptor).clear();
     }
 
     @Override
     public String toString() {
-        return "ContinuousScoringTrigger(" + intervalMillis + " ms)";
-    }
-
-    private static final class Max implements ReduceFunction<Long> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public Long reduce(Long a, Long b) {
-            return Math.max(a, b);
-        }
+        return "ContinuousScoringTrigger(" + intervalMillis + " ms, gap " + gapMillis + " ms)";
     }
 
     private static final class Min implements ReduceFunction<Long> {
