@@ -1,10 +1,19 @@
 package io.telltale.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.telltale.job.TelltaleJob;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** The Flink environment every measured job runs in: the job's local defaults, RocksDB, checkpoints every 10 s. */
@@ -21,8 +30,28 @@ final class BenchFlink {
         Configuration config = TelltaleJob.defaultFlinkConfiguration();
         config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
         config.set(RestOptions.PORT, restPort);
+        // enough history to cover a latency run's checkpoints (Flink keeps 10 by default)
+        config.set(WebOptions.CHECKPOINTS_HISTORY_SIZE, 1000);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(config);
         env.setParallelism(parallelism);
         return env;
+    }
+
+    /** The job's checkpoint statistics from Flink's REST API ({@code GET /jobs/:id/checkpoints}). */
+    static JsonNode checkpoints(int restPort, String jobId) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + restPort + "/jobs/" + jobId + "/checkpoints"))
+                        .GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("checkpoint statistics: HTTP " + response.statusCode() + ": " + response.body());
+        }
+        return new ObjectMapper().readTree(response.body());
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.telltale.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.telltale.connectors.serde.InvalidRecordException;
 import io.telltale.connectors.serde.RiskScoreSerde;
 import io.telltale.core.wire.Action;
@@ -41,10 +42,22 @@ final class DecisionLatencyRun {
      * @param onCrossingBatchMs  the crossings whose deciding score was fired by the crossing batch itself
      *                           (the score counts exactly the batches up to it): the pipeline's own
      *                           latency; the others waited for a later firing (the scoring interval)
+     * @param overlappingCheckpointMs the decisions whose time from crossing to decision overlapped a
+     *                           checkpoint (from its trigger to its completion)
+     * @param clearOfCheckpointsMs the others
+     * @param checkpointMs       end-to-end durations of the checkpoints taken during the run
      */
     record Result(double targetBatchesPerSecond, double sentBatchesPerSecond, long sessionsStarted,
             long crossings, long decided, long decidedBeforeCrossing, Percentiles latencyMs,
-            Percentiles onCrossingBatchMs, Duration measured, String loadBefore, String loadAfter) {}
+            Percentiles onCrossingBatchMs, Percentiles overlappingCheckpointMs, Percentiles clearOfCheckpointsMs,
+            Percentiles checkpointMs, Duration measured, String loadBefore, String loadAfter) {}
+
+    /** A checkpoint's span in wall-clock time, from its trigger to its completion or failure. */
+    record Span(long from, long to) {
+        boolean overlaps(long start, long end) {
+            return from <= end && start <= to;
+        }
+    }
 
     private DecisionLatencyRun() {}
 
@@ -53,7 +66,8 @@ final class DecisionLatencyRun {
             throws Exception {
         TelltaleUnderTest.Names names = TelltaleUnderTest.Names.of("latency");
         kafka.createTopics(parallelism, names.all());
-        JobClient job = TelltaleUnderTest.start(kafka, names, "latency", parallelism, checkpoints, 0, settings);
+        int restPort = BenchFlink.freePort();
+        JobClient job = TelltaleUnderTest.start(kafka, names, "latency", parallelism, checkpoints, restPort, settings);
 
         // Session id to {append time, index} of its threshold batch, and to {append time, batches} of its decision.
         Map<String, long[]> crossedAt = new ConcurrentHashMap<>();
@@ -74,10 +88,13 @@ final class DecisionLatencyRun {
         Thread.sleep(drain.toMillis());
         running.set(false);
         reader.join();
+        List<Span> checkpointSpans = checkpointSpans(restPort, job.getJobID().toHexString());
         job.cancel().get(60, TimeUnit.SECONDS);
 
         List<Long> latencies = new ArrayList<>();
         List<Long> onCrossingBatch = new ArrayList<>();
+        List<Long> overlapping = new ArrayList<>();
+        List<Long> clear = new ArrayList<>();
         long early = 0;
         for (Map.Entry<String, long[]> crossing : crossedAt.entrySet()) {
             long[] decided = decidedAt.get(crossing.getKey());
@@ -93,10 +110,27 @@ final class DecisionLatencyRun {
             if (decided[1] == crossing.getValue()[1] + 1) {
                 onCrossingBatch.add(latency);
             }
+            long from = crossing.getValue()[0];
+            boolean duringCheckpoint = checkpointSpans.stream().anyMatch(c -> c.overlaps(from, decided[0]));
+            (duringCheckpoint ? overlapping : clear).add(latency);
         }
+        List<Long> checkpointDurations = checkpointSpans.stream().map(c -> c.to() - c.from()).toList();
         return new Result(batchesPerSecond, sentDuring * 1000.0 / (stopAt - started), sessions, crossedAt.size(),
-                latencies.size(), early, Percentiles.of(latencies), Percentiles.of(onCrossingBatch), measure,
+                latencies.size(), early, Percentiles.of(latencies), Percentiles.of(onCrossingBatch),
+                Percentiles.of(overlapping), Percentiles.of(clear), Percentiles.of(checkpointDurations), measure,
                 loadBefore, MachineGauges.loadAverage());
+    }
+
+    /** Every checkpoint in Flink's history of the job: completed, failed or still running (until now). */
+    private static List<Span> checkpointSpans(int restPort, String jobId) throws Exception {
+        List<Span> spans = new ArrayList<>();
+        long now = System.currentTimeMillis();
+        for (JsonNode checkpoint : BenchFlink.checkpoints(restPort, jobId).path("history")) {
+            long triggered = checkpoint.path("trigger_timestamp").asLong();
+            boolean running = "IN_PROGRESS".equals(checkpoint.path("status").asText());
+            spans.add(new Span(triggered, running ? now : triggered + checkpoint.path("end_to_end_duration").asLong()));
+        }
+        return spans;
     }
 
     /** Records the append time of each threshold batch of a counted session sent after {@code countFrom}. */

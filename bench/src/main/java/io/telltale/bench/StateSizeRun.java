@@ -1,13 +1,7 @@
 package io.telltale.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +35,7 @@ final class StateSizeRun {
         Workload sized = new Workload(workload.parameters.withSessions(sessions, batchesPerSession), workload.templates);
         Workload.Totals loaded = kafka.preload(sized, 0, System.currentTimeMillis(), names.telemetry());
 
-        int restPort = freePort();
+        int restPort = BenchFlink.freePort();
         String group = "bench-" + run;
         JobClient job = TelltaleUnderTest.start(kafka, names, run, parallelism, checkpoints, restPort, settings);
         long started = System.nanoTime();
@@ -63,21 +57,11 @@ final class StateSizeRun {
     }
 
     private static long latestCheckpointSize(int restPort, String jobId) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + restPort + "/jobs/" + jobId + "/checkpoints"))
-                        .GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        JsonNode completed = new ObjectMapper().readTree(response.body()).path("latest").path("completed");
+        JsonNode statistics = BenchFlink.checkpoints(restPort, jobId);
+        JsonNode completed = statistics.path("latest").path("completed");
         if (!completed.has("state_size")) {
-            throw new IllegalStateException("no completed checkpoint: " + response.body());
+            throw new IllegalStateException("no completed checkpoint: " + statistics);
         }
         return completed.get("state_size").asLong();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

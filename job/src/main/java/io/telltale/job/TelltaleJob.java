@@ -33,6 +33,7 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -264,13 +265,17 @@ public final class TelltaleJob {
 
     /**
      * Flink settings Telltale wants when it runs locally (CLI, tests): RocksDB keyed state with
-     * incremental checkpoints every 10 s. On a cluster the same come from its config.yaml.
+     * incremental checkpoints every 10 s, network buffers flushed within 10 ms. On a cluster the
+     * same come from its config.yaml.
      */
     public static Configuration defaultFlinkConfiguration() {
         Configuration flink = new Configuration();
         flink.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
         flink.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
         flink.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofSeconds(10));
+        // Scores are sparse next to telemetry: with Flink's default 100 ms a score could wait that
+        // long in a half-empty network buffer at each shuffle on its way out (docs/benchmarks.md).
+        flink.set(ExecutionOptions.BUFFER_TIMEOUT, Duration.ofMillis(10));
         return flink;
     }
 
