@@ -131,7 +131,9 @@ final class BenchReport {
     void wholePath(WholePathRun.Result r) {
         body.append(String.format(Locale.ROOT, "%n### Time to decision through the gateway%n%n"
                         + "Browsers' batches posted to the gateway at %,.0f batches/s (JDK HTTP client, session tokens), "
-                        + "the job reading the gateway's topic, the gateway's decision view reading the scores, a backend "
+                        + "the job reading the gateway's topic and writing its scores as deployed (`EXACTLY_ONCE`: "
+                        + "transactions committed on each checkpoint), the gateway's decision view reading them "
+                        + "uncommitted, a backend "
                         + "polling `GET /v1/sessions/{id}/decision` every %d ms. Latency: posting the batch that first "
                         + "pushes a session over a threshold → the decision API first answering challenge or block. "
                         + "%,d batches posted, %,d refused or skipped; %d s counted. Load average %s → %s.%n%n",

@@ -15,8 +15,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * The Telltale job as deployed (unless {@code --set} says otherwise, default settings: 30 min sessions, continuous scoring every 5 s,
  * deduplication, policies and alerts), reading {@code names.telemetry()}. Scores and dead letters
- * go out at least once, so a score's append time is when the job produced it; the alerts topic
- * keeps its exactly-once transactions, committed on each checkpoint.
+ * go out at least once, so a score's append time is when the job produced it, unless a run asks
+ * for the deployed default ({@code EXACTLY_ONCE}: transactions committed on each checkpoint); the
+ * alerts topic keeps its exactly-once transactions.
  */
 final class TelltaleUnderTest {
 
@@ -37,14 +38,20 @@ final class TelltaleUnderTest {
     /** @param settings job settings over the defaults ({@code --set} of the harness) */
     static void build(StreamExecutionEnvironment env, Source<RawRecord, ?, ?> source, String bootstrap, Names names,
             String run, Configuration settings) {
+        build(env, source, bootstrap, names, run, settings, DeliveryGuarantee.AT_LEAST_ONCE);
+    }
+
+    static void build(StreamExecutionEnvironment env, Source<RawRecord, ?, ?> source, String bootstrap, Names names,
+            String run, Configuration settings, DeliveryGuarantee guarantee) {
         Configuration config = new Configuration(settings);
         config.set(AlertSinkOptions.ALERTS_TOPIC, names.alerts());
+        String transactions = guarantee == DeliveryGuarantee.EXACTLY_ONCE ? "bench-" + run : null;
         new TelltaleJob(
                         source,
-                        TelltaleKafka.riskScoreSink(
-                                bootstrap, names.scores(), DeliveryGuarantee.AT_LEAST_ONCE, null, null),
-                        TelltaleKafka.deadLetterSink(
-                                bootstrap, names.deadLetters(), DeliveryGuarantee.AT_LEAST_ONCE, null, null),
+                        TelltaleKafka.riskScoreSink(bootstrap, names.scores(), guarantee,
+                                transactions == null ? null : transactions + "-scores", null),
+                        TelltaleKafka.deadLetterSink(bootstrap, names.deadLetters(), guarantee,
+                                transactions == null ? null : transactions + "-dead-letters", null),
                         config)
                 .withAlerts(AlertStage.fromConfig(config, bootstrap, "bench-" + run + "-alerts"))
                 .build(env);
@@ -56,8 +63,14 @@ final class TelltaleUnderTest {
      */
     static JobClient start(BenchKafka kafka, Names names, String run, int parallelism, Path checkpoints, int restPort,
             Configuration settings) throws Exception {
+        return start(kafka, names, run, parallelism, checkpoints, restPort, settings, DeliveryGuarantee.AT_LEAST_ONCE);
+    }
+
+    static JobClient start(BenchKafka kafka, Names names, String run, int parallelism, Path checkpoints, int restPort,
+            Configuration settings, DeliveryGuarantee guarantee) throws Exception {
         StreamExecutionEnvironment env = BenchFlink.environment(parallelism, checkpoints, restPort);
-        build(env, kafka.unboundedSource(names.telemetry(), "bench-" + run), kafka.bootstrap(), names, run, settings);
+        build(env, kafka.unboundedSource(names.telemetry(), "bench-" + run), kafka.bootstrap(), names, run, settings,
+                guarantee);
         return env.executeAsync("telltale-" + run);
     }
 }

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.core.execution.JobClient;
 
 /**
@@ -54,7 +55,10 @@ final class WholePathRun {
         String commerce = "bench.path.commerce";
         kafka.createTopics(parallelism, names.all());
         kafka.createTopics(parallelism, commerce);
-        JobClient job = TelltaleUnderTest.start(kafka, names, "path", parallelism, checkpoints, 0, settings);
+        // as deployed: scores in transactions committed on each checkpoint, which the decision view
+        // does not wait for
+        JobClient job = TelltaleUnderTest.start(kafka, names, "path", parallelism, checkpoints, 0, settings,
+                DeliveryGuarantee.EXACTLY_ONCE);
         GatewayConfig.SecretBytes secret = new GatewayConfig.SecretBytes(new byte[32]);
         // Sessions already running when the replay starts got their token before it: issued with the
         // gateway's own secret, as the gateway would have.

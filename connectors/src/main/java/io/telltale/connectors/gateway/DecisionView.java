@@ -29,9 +29,16 @@ import org.slf4j.LoggerFactory;
  * Each session's latest verdict, materialised in memory from the risk-score topic, so the
  * decision API answers without touching Kafka.
  *
- * <p>One thread reads every partition of the topic from the beginning ({@code read_committed},
- * no consumer group: every gateway keeps the whole view) and stores the answer already rendered
- * as JSON bytes. Memory is bounded: at most {@code capacity} sessions; beyond it the session
+ * <p>One thread reads every partition of the topic from the beginning (no consumer group: every
+ * gateway keeps the whole view) and stores the answer already rendered as JSON bytes.
+ *
+ * <p>It reads {@code read_uncommitted} unless the Kafka settings say otherwise: the job writes
+ * scores in transactions committed on each checkpoint, and waiting for the commit would add up to
+ * a checkpoint interval (10 s) to every decision. A verdict is the session's latest score, so a
+ * score from a transaction that is later aborted (the job failed before its checkpoint) is one the
+ * job computed from the session's telemetry and computes again after its restart, later in the
+ * log; the view then holds the recomputed one. Readers that count records (alerts, analytics) must
+ * read committed. Memory is bounded: at most {@code capacity} sessions; beyond it the session
  * first seen longest ago is dropped (its next score brings it back). A decision is about 0.5-1
  * KiB with a few reasons.
  *
@@ -65,11 +72,11 @@ public final class DecisionView implements AutoCloseable {
         this.capacity = capacity;
         this.onInvalid = onInvalid;
         Properties props = new Properties();
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
         if (extra != null) {
             props.putAll(extra);
         }
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());

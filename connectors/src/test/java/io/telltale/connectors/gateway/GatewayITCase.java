@@ -295,6 +295,26 @@ class GatewayITCase {
         assertThat(http.send(get("/readyz"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void aScoreIsDecidedBeforeTheJobsTransactionCommits() throws Exception {
+        String session = newSession();
+        Properties props = new Properties();
+        props.put("bootstrap.servers", kafka.bootstrapServers());
+        props.put("transactional.id", "gateway-it-" + session);
+        try (KafkaProducer<byte[], byte[]> job =
+                new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+            job.initTransactions();
+            job.beginTransaction();
+            job.send(new ProducerRecord<>(config.topics().riskScores(), session.getBytes(StandardCharsets.UTF_8),
+                    new RiskScoreSerde().serialize(score(session, 0.93, Action.BLOCK, false)))).get();
+            job.flush();
+
+            // the checkpoint that commits it is up to an interval away; the decision is not
+            assertThat(awaitVerdict(session, "\"action\":\"block\"")).contains("\"score\":0.93");
+            job.abortTransaction();
+        }
+    }
+
     // ---- saturation and metrics ---------------------------------------------------------------
 
     @Test
@@ -443,14 +463,17 @@ class GatewayITCase {
     static void produceScore(String session, double score, Action action, boolean isFinal) {
         Properties props = new Properties();
         props.put("bootstrap.servers", kafka.bootstrapServers());
-        RiskScore risk = new RiskScore(1, session, null, score, action, RiskScore.EVIDENCE_SUFFICIENT,
-                List.of(new Reason("MOUSE_PATH_STRAIGHT", "mouse path 99% straight over 41 strokes", 0.42)),
-                Map.of(), "test", 1, 2, new EventCounts(1, 3, 1, 0, 0, 0, 0), isFinal, System.currentTimeMillis());
         try (KafkaProducer<byte[], byte[]> producer =
                 new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(config.topics().riskScores(), session.getBytes(StandardCharsets.UTF_8),
-                    new RiskScoreSerde().serialize(risk)));
+                    new RiskScoreSerde().serialize(score(session, score, action, isFinal))));
         }
+    }
+
+    static RiskScore score(String session, double score, Action action, boolean isFinal) {
+        return new RiskScore(1, session, null, score, action, RiskScore.EVIDENCE_SUFFICIENT,
+                List.of(new Reason("MOUSE_PATH_STRAIGHT", "mouse path 99% straight over 41 strokes", 0.42)),
+                Map.of(), "test", 1, 2, new EventCounts(1, 3, 1, 0, 0, 0, 0), isFinal, System.currentTimeMillis());
     }
 
     static String awaitVerdict(String session, String contains) throws Exception {
