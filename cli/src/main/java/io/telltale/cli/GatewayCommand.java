@@ -7,6 +7,8 @@ import io.telltale.connectors.gateway.GatewayConfigException;
 import io.telltale.connectors.gateway.GatewayConfigFile;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -27,6 +29,12 @@ final class GatewayCommand implements Callable<Integer> {
 
     @Option(names = "--bootstrap-servers", defaultValue = "localhost:9092", description = "Kafka (default: ${DEFAULT-VALUE}).")
     String bootstrapServers;
+
+    @Option(names = "--kafka-property", paramLabel = "KEY=VALUE",
+            description = "A Kafka client setting for the gateway's producer and decision view, e.g. "
+                    + "security.protocol=SASL_SSL, or isolation.level=read_committed to make decisions wait "
+                    + "for the job's checkpoints (repeatable).")
+    Map<String, String> kafkaProperties = new LinkedHashMap<>();
 
     @Option(names = "--host", defaultValue = "0.0.0.0", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
@@ -56,7 +64,9 @@ final class GatewayCommand implements Callable<Integer> {
             return 2;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        try (Gateway gateway = Gateway.start(config, bootstrapServers, host, port, new Properties(), Clock.systemUTC())) {
+        Properties kafka = new Properties();
+        kafka.putAll(kafkaProperties);
+        try (Gateway gateway = Gateway.start(config, bootstrapServers, host, port, kafka, Clock.systemUTC())) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "telltale-gateway-shutdown"));
             System.out.println("telltale gateway on http://" + host + ":" + gateway.port()
                     + " (Kafka " + bootstrapServers + "); Ctrl-C to stop");
