@@ -256,6 +256,58 @@ class TelltaleJobITCase extends TelltaleTestBase {
     }
 
     /**
+     * Two tabs of one session (the session a shop's backend started and rendered into every page)
+     * each number their batches from 0 under their own page id: both are counted in the session's
+     * score, while a retry within either tab is still dropped.
+     */
+    @Test
+    void twoTabsOfOneSessionAreBothCountedAndTheirRetriesDropped(@TempDir Path checkpoints) throws Exception {
+        String telemetryTopic = "it.tabs.telemetry";
+        String scoreTopic = "it.tabs.risk-scores";
+        String deadLetterTopic = "it.tabs.dead-letters";
+        kafka.createTopics(PARTITIONS, telemetryTopic, scoreTopic, deadLetterTopic);
+        List<TelemetryBatch> firstTab = simulatedSession(Actor.HUMAN, "s-two-tabs", BEGINNING, Duration.ofMinutes(1), 11)
+                .stream().map(batch -> onPage("tab-one", batch)).toList();
+        List<TelemetryBatch> secondTab =
+                simulatedSession(Actor.HUMAN, "s-two-tabs", BEGINNING + 10 * ONE_SECOND, Duration.ofMinutes(1), 12)
+                        .stream().map(batch -> onPage("tab-two", batch)).toList();
+        List<TelemetryBatch> sent = new ArrayList<>(firstTab);
+        sent.addAll(secondTab);
+        // Each tab retries one batch whose first attempt arrived.
+        sent.add(firstTab.get(2));
+        sent.add(secondTab.get(3));
+        sent.sort(Comparator.comparingLong(TelemetryBatch::arrivedAt));
+        TelemetryBatchSerde serde = new TelemetryBatchSerde();
+        try (KafkaProducer<byte[], byte[]> producer = producer(kafka.bootstrapServers())) {
+            for (TelemetryBatch batch : sent) {
+                producer.send(TelltaleKafka.telemetryRecord(telemetryTopic, batch, serde.serialize(batch)));
+            }
+            producer.flush();
+        }
+
+        new TelltaleJob(
+                        boundedTelemetrySource(kafka.bootstrapServers(), telemetryTopic, "it-tabs"),
+                        TelltaleKafka.riskScoreSink(kafka.bootstrapServers(), scoreTopic,
+                                DeliveryGuarantee.AT_LEAST_ONCE, "it-tabs-scores", new Properties()),
+                        TelltaleKafka.deadLetterSink(kafka.bootstrapServers(), deadLetterTopic,
+                                DeliveryGuarantee.AT_LEAST_ONCE, "it-tabs-dead-letters", new Properties()),
+                        withoutIdleSplits(TelltaleJob.defaultFlinkConfiguration()))
+                .execute(localEnvironment(checkpoints, Duration.ofSeconds(2), 1));
+
+        RiskScoreSerde scoreSerde = new RiskScoreSerde();
+        List<Long> finalBatchCounts = new ArrayList<>();
+        for (byte[] value : readCommitted(kafka.bootstrapServers(), scoreTopic, PARTITIONS)) {
+            RiskScore score = scoreSerde.deserialize(value);
+            if (score.isFinal()) {
+                finalBatchCounts.add(score.counts().batches());
+            }
+        }
+        assertThat(readCommitted(kafka.bootstrapServers(), deadLetterTopic, PARTITIONS)).as("dead letters").isEmpty();
+        assertThat(finalBatchCounts).as("batches of the session's final score")
+                .containsExactly((long) firstTab.size() + secondTab.size());
+    }
+
+    /**
      * Writes the batches keyed by session, with the malformed records spread between them on every
      * partition, and one batch sent twice (an SDK retry).
      */
