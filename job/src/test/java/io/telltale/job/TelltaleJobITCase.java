@@ -229,28 +229,13 @@ class TelltaleJobITCase extends TelltaleTestBase {
         // watermark taken over both partitions at once would overtake the second one.
         StreamExecutionEnvironment env = localEnvironment(checkpoints, Duration.ofSeconds(2), 1);
         env.getConfig().setAutoWatermarkInterval(1);
-        new TelltaleJob(
-                        boundedTelemetrySource(kafka.bootstrapServers(), telemetryTopic, "it-skew"),
-                        TelltaleKafka.riskScoreSink(kafka.bootstrapServers(), scoreTopic,
-                                DeliveryGuarantee.AT_LEAST_ONCE, "it-skew-scores", new Properties()),
-                        TelltaleKafka.deadLetterSink(kafka.bootstrapServers(), deadLetterTopic,
-                                DeliveryGuarantee.AT_LEAST_ONCE, "it-skew-dead-letters", new Properties()),
-                        withoutIdleSplits(TelltaleJob.defaultFlinkConfiguration()))
-                .execute(env);
+        runJob(env, telemetryTopic, scoreTopic, deadLetterTopic, "it-skew");
 
-        RiskScoreSerde scoreSerde = new RiskScoreSerde();
-        Map<String, Long> finalBatchCounts = new HashMap<>();
-        for (byte[] value : readCommitted(kafka.bootstrapServers(), scoreTopic, PARTITIONS)) {
-            RiskScore score = scoreSerde.deserialize(value);
-            if (score.isFinal()) {
-                finalBatchCounts.put(score.sessionId(), score.counts().batches());
-            }
-        }
         assertThat(readCommitted(kafka.bootstrapServers(), deadLetterTopic, PARTITIONS))
                 .extracting(value -> new String(value, StandardCharsets.UTF_8))
                 .as("dead letters")
                 .isEmpty();
-        assertThat(finalBatchCounts).containsOnly(
+        assertThat(finalBatchCounts(scoreTopic)).containsOnly(
                 Map.entry("s-on-time", (long) onTime.size()),
                 Map.entry("s-slow-clock", (long) slowClock.size()));
     }
@@ -285,26 +270,38 @@ class TelltaleJobITCase extends TelltaleTestBase {
             producer.flush();
         }
 
-        new TelltaleJob(
-                        boundedTelemetrySource(kafka.bootstrapServers(), telemetryTopic, "it-tabs"),
-                        TelltaleKafka.riskScoreSink(kafka.bootstrapServers(), scoreTopic,
-                                DeliveryGuarantee.AT_LEAST_ONCE, "it-tabs-scores", new Properties()),
-                        TelltaleKafka.deadLetterSink(kafka.bootstrapServers(), deadLetterTopic,
-                                DeliveryGuarantee.AT_LEAST_ONCE, "it-tabs-dead-letters", new Properties()),
-                        withoutIdleSplits(TelltaleJob.defaultFlinkConfiguration()))
-                .execute(localEnvironment(checkpoints, Duration.ofSeconds(2), 1));
+        runJob(localEnvironment(checkpoints, Duration.ofSeconds(2), 1), telemetryTopic, scoreTopic, deadLetterTopic,
+                "it-tabs");
 
+        assertThat(readCommitted(kafka.bootstrapServers(), deadLetterTopic, PARTITIONS)).as("dead letters").isEmpty();
+        assertThat(finalBatchCounts(scoreTopic)).as("batches of the session's final score")
+                .containsOnly(Map.entry("s-two-tabs", (long) firstTab.size() + secondTab.size()));
+    }
+
+    /** The job over the bounded telemetry topic, without idle splits; scores and dead letters at least once. */
+    private static void runJob(StreamExecutionEnvironment env, String telemetryTopic, String scoreTopic,
+            String deadLetterTopic, String clientId) throws Exception {
+        new TelltaleJob(
+                        boundedTelemetrySource(kafka.bootstrapServers(), telemetryTopic, clientId),
+                        TelltaleKafka.riskScoreSink(kafka.bootstrapServers(), scoreTopic,
+                                DeliveryGuarantee.AT_LEAST_ONCE, clientId + "-scores", new Properties()),
+                        TelltaleKafka.deadLetterSink(kafka.bootstrapServers(), deadLetterTopic,
+                                DeliveryGuarantee.AT_LEAST_ONCE, clientId + "-dead-letters", new Properties()),
+                        withoutIdleSplits(TelltaleJob.defaultFlinkConfiguration()))
+                .execute(env);
+    }
+
+    /** Batches counted in each session's final score, by session id. */
+    private static Map<String, Long> finalBatchCounts(String scoreTopic) throws Exception {
         RiskScoreSerde scoreSerde = new RiskScoreSerde();
-        List<Long> finalBatchCounts = new ArrayList<>();
+        Map<String, Long> counts = new HashMap<>();
         for (byte[] value : readCommitted(kafka.bootstrapServers(), scoreTopic, PARTITIONS)) {
             RiskScore score = scoreSerde.deserialize(value);
             if (score.isFinal()) {
-                finalBatchCounts.add(score.counts().batches());
+                counts.put(score.sessionId(), score.counts().batches());
             }
         }
-        assertThat(readCommitted(kafka.bootstrapServers(), deadLetterTopic, PARTITIONS)).as("dead letters").isEmpty();
-        assertThat(finalBatchCounts).as("batches of the session's final score")
-                .containsExactly((long) firstTab.size() + secondTab.size());
+        return counts;
     }
 
     /**
