@@ -154,6 +154,18 @@ test('two tabs of a session the backend started each send their own page stream,
   assert.deepEqual(tabs.flatMap((w) => w.requests.map((r) => r.headers['X-Telltale-Session'])), Array(4).fill('server.tok'));
 });
 
+test('consent given again on the same page starts a new page stream of the configured session', async () => {
+  const win = new FakeWindow();
+  const tt = create({ ...CONFIG, sessionId: 'shop-session-9', sessionToken: 'server.tok' }, win);
+  move(win, 1, 1); await win.advance(5000);
+  tt.consent(false);
+  tt.consent(true);
+  move(win, 2, 2); await win.advance(5000);
+  const [before, after] = await streams(win);
+  assert.deepEqual([before[0], before[2], after[0], after[2]], ['shop-session-9', 0, 'shop-session-9', 0]);
+  assert.notEqual(after[1], before[1]);
+});
+
 test('a duplicated tab keeps the session and its token but sends under a page id of its own', async () => {
   const win = new FakeWindow();
   const tt = create(CONFIG, win);
