@@ -26,10 +26,10 @@ const coordinate = (v) => {
  * page sends nothing.
  *
  * @param {object} o
- * @param {() => object} o.header   the fields before the tracks: sessionId, userId, route, userAgent, device
+ * @param {() => object} o.header   the fields before the tracks: sessionId, pageId, userId, route, userAgent, device
  * @param {(payload: object) => void} o.emit  receives each cut batch
  * @param {number} o.maxSamples     samples per track before a cut, at most MAX_TRACK_SAMPLES
- * @param {number} o.seq            sequence number of the next batch
+ * @param {number} o.seq            sequence number of the next batch of the page instance
  */
 export function createRecorder({ header, emit, maxSamples, seq }) {
   maxSamples = Math.min(MAX_TRACK_SAMPLES, Math.max(1, maxSamples | 0));
@@ -46,6 +46,7 @@ export function createRecorder({ header, emit, maxSamples, seq }) {
     const h = header();
     const p = { v: 1, sessionId: h.sessionId };
     if (h.userId != null) p.userId = h.userId;
+    if (h.pageId) p.pageId = h.pageId;
     p.seq = seq++;
     p.startedAt = b.startedAt;
     p.sentAt = b.startedAt; // set again by the transport on every attempt

@@ -33,7 +33,7 @@ export interface TelltaleConfig {
 export interface TelltaleStats {
   /** Listening now (consent given, session sampled, not stopped). */
   active: boolean;
-  /** Sequence number the next batch will carry. */
+  /** Sequence number the next batch will carry; each page load (and each SDK start) counts from 0. */
   seq: number;
   /** Batches waiting to be sent. */
   queued: number;

@@ -7,7 +7,7 @@ import { readDevice, probeLater } from './device.js';
 
 export const VERSION = '0.1.0';
 
-/** sessionStorage key holding {sid, seq, token} for the tab. */
+/** sessionStorage key holding {sid, token} for the tab. */
 export const STORAGE_KEY = 'telltale';
 /** Mouse kinds, touch phases: codes of docs/wire-format.md. */
 const MOVE = 0, DOWN = 1, UP = 2, CLICK = 3, WHEEL = 4;
@@ -39,15 +39,24 @@ export function sampleDraw(s) {
   return ((h ^ (h >>> 16)) >>> 0) / 4294967296;
 }
 
+const hex = (bytes) => [...bytes].map((x) => (x + 256).toString(16).slice(1)).join('');
+
 function uuid(win) {
   const c = win.crypto;
   if (c && c.randomUUID) return c.randomUUID();
   const b = c.getRandomValues(new Uint8Array(16));
   b[6] = (b[6] & 15) | 64;
   b[8] = (b[8] & 63) | 128;
-  const h = [...b].map((x) => (x + 256).toString(16).slice(1)).join('');
+  const h = hex(b);
   return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20);
 }
+
+/**
+ * The id of one page instance: this page load (or SDK start) of this tab. Its batches count from
+ * seq 0 under it, so neither a second tab of the session nor a duplicated one (whose browser
+ * copied this tab's sessionStorage) reuses another page's (pageId, seq). 64 random bits.
+ */
+const newPageId = (win) => hex(win.crypto.getRandomValues(new Uint8Array(8)));
 
 export const NOOP = {
   consent() {}, setUserId() {}, flush() {}, stop() {},
@@ -80,7 +89,7 @@ export function create(userConfig, win) {
   };
 
   const hints = new Set();
-  let state = null; // {sid, seq, token} once collecting
+  let state = null; // {sid, token, pageId} once collecting
   let userId = cfg.userId == null ? null : String(cfg.userId);
   let device = null;
   let userAgent = '';
@@ -96,7 +105,7 @@ export function create(userConfig, win) {
 
   const storage = () => { try { return win.sessionStorage; } catch (e) { return null; } };
   const save = () => {
-    try { storage().setItem(STORAGE_KEY, JSON.stringify({ sid: state.sid, seq: recorder.nextSeq(), token: state.token })); } catch (e) { /* storage full or blocked */ }
+    try { storage().setItem(STORAGE_KEY, JSON.stringify({ sid: state.sid, token: state.token })); } catch (e) { /* storage full or blocked */ }
   };
 
   function loadSession() {
@@ -104,13 +113,14 @@ export function create(userConfig, win) {
     try { kept = JSON.parse(storage().getItem(STORAGE_KEY)); } catch (e) { /* none */ }
     const sid = cfg.sessionId ? String(cfg.sessionId) : kept && kept.sid || uuid(win);
     const same = kept && kept.sid === sid;
-    return { sid, seq: same && kept.seq > 0 ? kept.seq : 0, token: cfg.sessionToken || (same ? kept.token : null) || null };
+    return { sid, token: cfg.sessionToken || (same ? kept.token : null) || null, pageId: newPageId(win) };
   }
 
   const header = () => {
     const route = typeof cfg.route === 'function' ? cfg.route() : cfg.route || win.location.pathname;
     return {
       sessionId: state.sid,
+      pageId: state.pageId,
       userId,
       route: String(route).slice(0, 2048),
       userAgent,
@@ -199,8 +209,9 @@ export function create(userConfig, win) {
     return () => on.forEach((off) => off());
   }
 
-  const newRecorder = (seq) => createRecorder({
-    header, seq, maxSamples: cfg.maxBatchSamples,
+  // Each page instance numbers its own batches from 0.
+  const newRecorder = () => createRecorder({
+    header, seq: 0, maxSamples: cfg.maxBatchSamples,
     emit: (p) => { save(); log('batch', p); transport.enqueue(p, hiding); }
   });
 
@@ -241,14 +252,14 @@ export function create(userConfig, win) {
           return;
         }
         // Start over as a new session at seq 0: the gateway hands its first batch a new token.
-        state = { sid: uuid(win), seq: 0, token: null };
-        recorder = newRecorder(0);
+        state = { sid: uuid(win), token: null, pageId: newPageId(win) };
+        recorder = newRecorder();
         save();
         log('session token refused (' + code + '); new session ' + state.sid);
       }
     });
     transport.resume();
-    recorder = newRecorder(state.seq);
+    recorder = newRecorder();
     save();
     scrollX = win.scrollX || 0; scrollY = win.scrollY || 0;
     detach = listen();

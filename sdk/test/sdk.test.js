@@ -109,7 +109,12 @@ test('no key value and no field content ever appears in a batch', async () => {
   batches.forEach(assertWireValid);
 });
 
-test('the session id and sequence survive a page load in the same tab', async () => {
+/** [sessionId, pageId, seq] of every batch a window sent. */
+async function streams(win) {
+  return (await win.sentBatches()).map((b) => [b.sessionId, b.pageId, b.seq]);
+}
+
+test('the session id survives a page load in the same tab; each page load counts from seq 0 under its own page id', async () => {
   const storage = new Map();
   const first = new FakeWindow({ storage });
   const a = create(CONFIG, first);
@@ -120,12 +125,66 @@ test('the session id and sequence survive a page load in the same tab', async ()
   move(second, 3, 3); await second.advance(5000);
   assert.equal(a.sessionId, b.sessionId);
   assert.match(a.sessionId, /^[0-9a-f-]{36}$/);
-  assert.deepEqual((await second.sentBatches()).map((x) => [x.sessionId, x.seq]), [[a.sessionId, 2]]);
-  // A session id from the config starts its own sequence.
+  const [[, page1], [, samePage1]] = await streams(first);
+  const [[, page2]] = await streams(second);
+  assert.match(page1, /^[0-9a-f]{16}$/);
+  assert.equal(samePage1, page1);
+  assert.notEqual(page2, page1);
+  assert.deepEqual(await streams(first), [[a.sessionId, page1, 0], [a.sessionId, page1, 1]]);
+  assert.deepEqual(await streams(second), [[a.sessionId, page2, 0]]);
+  (await second.sentBatches()).forEach(assertWireValid);
+  // A session id from the config is used as it is.
   const third = new FakeWindow({ storage });
   create({ ...CONFIG, sessionId: 'shop-session-9' }, third);
   move(third, 3, 3); await third.advance(5000);
   assert.deepEqual((await third.sentBatches()).map((x) => [x.sessionId, x.seq]), [['shop-session-9', 0]]);
+});
+
+test('two tabs of a session the backend started each send their own page stream, both from seq 0', async () => {
+  const backend = { ...CONFIG, sessionId: 'shop-session-9', sessionToken: 'server.tok' };
+  const tabs = [new FakeWindow(), new FakeWindow()]; // a new tab has empty sessionStorage
+  tabs.forEach((win) => create(backend, win));
+  for (let i = 0; i < 2; i++) {
+    for (const win of tabs) { move(win, i, i); await win.advance(5000); }
+  }
+  const [one, two] = [await streams(tabs[0]), await streams(tabs[1])];
+  assert.deepEqual(one.map(([sid, , seq]) => [sid, seq]), [['shop-session-9', 0], ['shop-session-9', 1]]);
+  assert.deepEqual(two.map(([sid, , seq]) => [sid, seq]), [['shop-session-9', 0], ['shop-session-9', 1]]);
+  assert.notEqual(one[0][1], two[0][1]);
+  assert.deepEqual(tabs.flatMap((w) => w.requests.map((r) => r.headers['X-Telltale-Session'])), Array(4).fill('server.tok'));
+});
+
+test('consent given again on the same page starts a new page stream of the configured session', async () => {
+  const win = new FakeWindow();
+  const tt = create({ ...CONFIG, sessionId: 'shop-session-9', sessionToken: 'server.tok' }, win);
+  move(win, 1, 1); await win.advance(5000);
+  tt.consent(false);
+  tt.consent(true);
+  move(win, 2, 2); await win.advance(5000);
+  const [before, after] = await streams(win);
+  assert.deepEqual([before[0], before[2], after[0], after[2]], ['shop-session-9', 0, 'shop-session-9', 0]);
+  assert.notEqual(after[1], before[1]);
+});
+
+test('a duplicated tab keeps the session and its token but sends under a page id of its own', async () => {
+  const win = new FakeWindow();
+  const tt = create(CONFIG, win);
+  win.responders.push(() => response(202, {
+    headers: { 'Content-Type': 'application/json', 'X-Telltale-Session': 'tok.g', 'X-Telltale-Session-Id': 'gw-session-7' },
+    body: '{"status":"accepted","sessionId":"gw-session-7","sessionToken":"tok.g"}' }));
+  move(win, 1, 1); await win.advance(5000);
+  move(win, 2, 2); await win.advance(5000);
+  // The browser copies the tab's sessionStorage into the duplicate; both tabs go on.
+  const copy = new FakeWindow({ storage: new Map(win.storageData) });
+  create(CONFIG, copy);
+  move(copy, 3, 3); await copy.advance(5000);
+  move(win, 4, 4); await win.advance(5000);
+  const [original, duplicate] = [await streams(win), await streams(copy)];
+  assert.equal(tt.sessionId, 'gw-session-7');
+  assert.deepEqual(original.slice(1).map(([sid, , seq]) => [sid, seq]), [['gw-session-7', 1], ['gw-session-7', 2]]);
+  assert.deepEqual(duplicate.map(([sid, , seq]) => [sid, seq]), [['gw-session-7', 0]]);
+  assert.notEqual(duplicate[0][1], original[0][1]);
+  assert.equal(copy.requests[0].headers['X-Telltale-Session'], 'tok.g');
 });
 
 test('consent mode: nothing is listened to, stored or sent before consent', async () => {
@@ -240,11 +299,13 @@ test('the session the gateway starts for the first batch is adopted, by the batc
   assert.deepEqual(sent.map((b) => [b.sessionId, b.seq]), [[placeholder, 0], ['gw-session-7', 1], ['gw-session-7', 2]]);
   assert.deepEqual(win.requests.slice(1).map((r) => r.headers['X-Telltale-Session']), ['tok.g', 'tok.g']);
   assert.equal(tt.sessionId, 'gw-session-7');
-  // and the next page of the tab goes on in it
+  // and the next page of the tab goes on in it, from seq 0 under its own page id, with the token
   const next = new FakeWindow({ storage: win.storageData });
   create(CONFIG, next);
   move(next, 5, 5); await next.advance(5000);
-  assert.deepEqual((await next.sentBatches()).map((b) => [b.sessionId, b.seq]), [['gw-session-7', 3]]);
+  assert.deepEqual((await next.sentBatches()).map((b) => [b.sessionId, b.seq]), [['gw-session-7', 0]]);
+  assert.notEqual((await next.sentBatches())[0].pageId, sent[0].pageId);
+  assert.equal(next.requests[0].headers['X-Telltale-Session'], 'tok.g');
 });
 
 test('a refused session token starts a new session at seq 0 instead of losing every later batch', async () => {
@@ -318,6 +379,10 @@ test('retries 5xx and network errors with growing, jittered backoff', async () =
   assert.equal(win.requests.length, 4);
   const seqs = win.requests.map((r) => JSON.parse(r.body).seq);
   assert.deepEqual(seqs, [0, 0, 0, 0]);
+  // a retry is the same batch of the same page: the job drops it by (session, page, seq) if one got through
+  const pages = new Set(win.requests.map((r) => JSON.parse(r.body).pageId));
+  assert.equal(pages.size, 1);
+  assert.match([...pages][0], /^[0-9a-f]{16}$/);
   const sent = win.requests.map((r) => JSON.parse(r.body).sentAt);
   assert.ok(sent[3] > sent[0], 'sentAt is the time of each attempt');
 });

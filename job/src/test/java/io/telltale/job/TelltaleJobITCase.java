@@ -229,30 +229,79 @@ class TelltaleJobITCase extends TelltaleTestBase {
         // watermark taken over both partitions at once would overtake the second one.
         StreamExecutionEnvironment env = localEnvironment(checkpoints, Duration.ofSeconds(2), 1);
         env.getConfig().setAutoWatermarkInterval(1);
-        new TelltaleJob(
-                        boundedTelemetrySource(kafka.bootstrapServers(), telemetryTopic, "it-skew"),
-                        TelltaleKafka.riskScoreSink(kafka.bootstrapServers(), scoreTopic,
-                                DeliveryGuarantee.AT_LEAST_ONCE, "it-skew-scores", new Properties()),
-                        TelltaleKafka.deadLetterSink(kafka.bootstrapServers(), deadLetterTopic,
-                                DeliveryGuarantee.AT_LEAST_ONCE, "it-skew-dead-letters", new Properties()),
-                        withoutIdleSplits(TelltaleJob.defaultFlinkConfiguration()))
-                .execute(env);
+        runJob(env, telemetryTopic, scoreTopic, deadLetterTopic, "it-skew");
 
-        RiskScoreSerde scoreSerde = new RiskScoreSerde();
-        Map<String, Long> finalBatchCounts = new HashMap<>();
-        for (byte[] value : readCommitted(kafka.bootstrapServers(), scoreTopic, PARTITIONS)) {
-            RiskScore score = scoreSerde.deserialize(value);
-            if (score.isFinal()) {
-                finalBatchCounts.put(score.sessionId(), score.counts().batches());
-            }
-        }
         assertThat(readCommitted(kafka.bootstrapServers(), deadLetterTopic, PARTITIONS))
                 .extracting(value -> new String(value, StandardCharsets.UTF_8))
                 .as("dead letters")
                 .isEmpty();
-        assertThat(finalBatchCounts).containsOnly(
+        assertThat(finalBatchCounts(scoreTopic)).containsOnly(
                 Map.entry("s-on-time", (long) onTime.size()),
                 Map.entry("s-slow-clock", (long) slowClock.size()));
+    }
+
+    /**
+     * Two tabs of one session (the session a shop's backend started and rendered into every page)
+     * each number their batches from 0 under their own page id: both are counted in the session's
+     * score, while a retry within either tab is still dropped.
+     */
+    @Test
+    void twoTabsOfOneSessionAreBothCountedAndTheirRetriesDropped(@TempDir Path checkpoints) throws Exception {
+        String telemetryTopic = "it.tabs.telemetry";
+        String scoreTopic = "it.tabs.risk-scores";
+        String deadLetterTopic = "it.tabs.dead-letters";
+        kafka.createTopics(PARTITIONS, telemetryTopic, scoreTopic, deadLetterTopic);
+        List<TelemetryBatch> firstTab = simulatedSession(Actor.HUMAN, "s-two-tabs", BEGINNING, Duration.ofMinutes(1), 11)
+                .stream().map(batch -> onPage("tab-one", batch)).toList();
+        List<TelemetryBatch> secondTab =
+                simulatedSession(Actor.HUMAN, "s-two-tabs", BEGINNING + 10 * ONE_SECOND, Duration.ofMinutes(1), 12)
+                        .stream().map(batch -> onPage("tab-two", batch)).toList();
+        List<TelemetryBatch> sent = new ArrayList<>(firstTab);
+        sent.addAll(secondTab);
+        // Each tab retries one batch whose first attempt arrived.
+        sent.add(firstTab.get(2));
+        sent.add(secondTab.get(3));
+        sent.sort(Comparator.comparingLong(TelemetryBatch::arrivedAt));
+        TelemetryBatchSerde serde = new TelemetryBatchSerde();
+        try (KafkaProducer<byte[], byte[]> producer = producer(kafka.bootstrapServers())) {
+            for (TelemetryBatch batch : sent) {
+                producer.send(TelltaleKafka.telemetryRecord(telemetryTopic, batch, serde.serialize(batch)));
+            }
+            producer.flush();
+        }
+
+        runJob(localEnvironment(checkpoints, Duration.ofSeconds(2), 1), telemetryTopic, scoreTopic, deadLetterTopic,
+                "it-tabs");
+
+        assertThat(readCommitted(kafka.bootstrapServers(), deadLetterTopic, PARTITIONS)).as("dead letters").isEmpty();
+        assertThat(finalBatchCounts(scoreTopic)).as("batches of the session's final score")
+                .containsOnly(Map.entry("s-two-tabs", (long) firstTab.size() + secondTab.size()));
+    }
+
+    /** The job over the bounded telemetry topic, without idle splits; scores and dead letters at least once. */
+    private static void runJob(StreamExecutionEnvironment env, String telemetryTopic, String scoreTopic,
+            String deadLetterTopic, String clientId) throws Exception {
+        new TelltaleJob(
+                        boundedTelemetrySource(kafka.bootstrapServers(), telemetryTopic, clientId),
+                        TelltaleKafka.riskScoreSink(kafka.bootstrapServers(), scoreTopic,
+                                DeliveryGuarantee.AT_LEAST_ONCE, clientId + "-scores", new Properties()),
+                        TelltaleKafka.deadLetterSink(kafka.bootstrapServers(), deadLetterTopic,
+                                DeliveryGuarantee.AT_LEAST_ONCE, clientId + "-dead-letters", new Properties()),
+                        withoutIdleSplits(TelltaleJob.defaultFlinkConfiguration()))
+                .execute(env);
+    }
+
+    /** Batches counted in each session's final score, by session id. */
+    private static Map<String, Long> finalBatchCounts(String scoreTopic) throws Exception {
+        RiskScoreSerde scoreSerde = new RiskScoreSerde();
+        Map<String, Long> counts = new HashMap<>();
+        for (byte[] value : readCommitted(kafka.bootstrapServers(), scoreTopic, PARTITIONS)) {
+            RiskScore score = scoreSerde.deserialize(value);
+            if (score.isFinal()) {
+                counts.put(score.sessionId(), score.counts().batches());
+            }
+        }
+        return counts;
     }
 
     /**

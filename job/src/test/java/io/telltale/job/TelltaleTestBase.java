@@ -80,11 +80,18 @@ public abstract class TelltaleTestBase {
         return session.batches();
     }
 
+    /** The same batch as sent by page instance {@code pageId} (one page load of one tab). */
+    public static TelemetryBatch onPage(String pageId, TelemetryBatch b) {
+        return new TelemetryBatch(b.schemaVersion(), b.sessionId(), b.userId(), pageId, b.sequence(), b.startedAt(),
+                b.sentAt(), b.receivedAt(), b.route(), b.userAgent(), b.clientIp(), b.device(), b.mouse(), b.keys(),
+                b.scroll(), b.touch());
+    }
+
     /** A batch as the parser hands it to the session windows. */
     public static BatchFeatures features(TelemetryBatch batch) {
         SessionFeatureAccumulator accumulator = new SessionFeatureAccumulator();
         accumulator.add(batch);
-        return new BatchFeatures(batch.sessionId(), batch.sequence(), batch.startedAt(),
+        return new BatchFeatures(batch.sessionId(), batch.pageId(), batch.sequence(), batch.startedAt(),
                 "test/0@" + batch.sequence(), accumulator);
     }
 

@@ -36,6 +36,12 @@ public final class TelemetryBatchSerde implements Serializable {
     private static final int BYTES_PER_SAMPLE_HINT = 24;
     private static final int BYTES_FIXED_HINT = 512;
 
+    /**
+     * Longest {@code pageId}: a UUID fits, the SDK's ids are 16 characters. Short because the job
+     * keeps page streams per session (io.telltale.core.session.PageSequences).
+     */
+    public static final int MAX_PAGE_ID_LENGTH = 36;
+
     private final ValidationLimits limits;
     private final Clock clock;
 
@@ -61,6 +67,7 @@ public final class TelemetryBatchSerde implements Serializable {
             g.writeNumberField("v", b.schemaVersion());
             g.writeStringField("sessionId", b.sessionId());
             WireJson.writeStringIfPresent(g, "userId", b.userId());
+            WireJson.writeStringIfPresent(g, "pageId", b.pageId());
             g.writeNumberField("seq", b.sequence());
             g.writeNumberField("startedAt", b.startedAt());
             g.writeNumberField("sentAt", b.sentAt());
@@ -183,6 +190,7 @@ public final class TelemetryBatchSerde implements Serializable {
             Integer version = null;
             String sessionId = null;
             String userId = null;
+            String pageId = null;
             Long sequence = null;
             Long startedAt = null;
             Long sentAt = null;
@@ -201,6 +209,7 @@ public final class TelemetryBatchSerde implements Serializable {
                     case "v" -> version = checkVersion(r.intValue("v"));
                     case "sessionId" -> sessionId = r.stringOrNull("sessionId", maxString);
                     case "userId" -> userId = r.stringOrNull("userId", maxString);
+                    case "pageId" -> pageId = r.stringOrNull("pageId", MAX_PAGE_ID_LENGTH);
                     case "seq" -> sequence = r.isNull() ? null : r.longValue("seq");
                     case "startedAt" -> startedAt = r.isNull() ? null : r.longValue("startedAt");
                     case "sentAt" -> sentAt = r.isNull() ? null : r.longValue("sentAt");
@@ -227,6 +236,9 @@ public final class TelemetryBatchSerde implements Serializable {
             if (sessionId.isBlank()) {
                 throw new InvalidRecordException(INVALID_VALUE, "sessionId must not be empty or blank");
             }
+            if (pageId != null) {
+                checkPageId(pageId);
+            }
             if (sequence == null) {
                 throw WireReader.missing("seq");
             }
@@ -249,8 +261,24 @@ public final class TelemetryBatchSerde implements Serializable {
             if (receivedAt < 0) {
                 throw new InvalidRecordException(BAD_TIMESTAMP, "receivedAt = " + receivedAt + " must be > 0 when present");
             }
-            return new TelemetryBatch(version, sessionId, userId, sequence, startedAt, sentAt, receivedAt,
+            return new TelemetryBatch(version, sessionId, userId, pageId, sequence, startedAt, sentAt, receivedAt,
                     route, userAgent, clientIp, device, mouse, keys, scroll, touch);
+        }
+    }
+
+    /** 1 to {@link #MAX_PAGE_ID_LENGTH} characters of {@code A-Z a-z 0-9 _ -} (its length is checked on reading). */
+    private static void checkPageId(String pageId) throws InvalidRecordException {
+        if (pageId.isEmpty()) {
+            throw new InvalidRecordException(INVALID_VALUE, "pageId must not be empty; leave it out when there is none");
+        }
+        for (int i = 0; i < pageId.length(); i++) {
+            char c = pageId.charAt(i);
+            boolean allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '_' || c == '-';
+            if (!allowed) {
+                throw new InvalidRecordException(INVALID_VALUE,
+                        "pageId may only hold A-Z a-z 0-9 _ -, found '" + c + "' at " + i);
+            }
         }
     }
 

@@ -172,6 +172,19 @@ class GatewayITCase {
         assertThat(first.headers().firstValue("X-Telltale-Session-Id")).isEmpty();
         assertThat(new TelemetryBatchSerde().deserialize(await(config.topics().telemetry(), session).value()).sequence())
                 .isZero();
+
+        // A second tab (or page load) rendered with the same id and token starts its own page
+        // stream at seq 0: it too stays in the session, its page id kept for the job's deduplication.
+        String secondTab = batch(session, 0).replace("\"seq\":0", "\"pageId\":\"tab-two\",\"seq\":0");
+        HttpResponse<String> second = postTelemetry(secondTab, SHOP, token);
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(202);
+        assertThat(second.headers().firstValue("X-Telltale-Session-Id")).isEmpty();
+        List<String> produced = recordsKeyed(config.topics().telemetry(), session);
+        for (long deadline = System.nanoTime() + TIMEOUT.toNanos(); produced.size() < 2 && System.nanoTime() < deadline; ) {
+            Thread.sleep(50);
+            produced = recordsKeyed(config.topics().telemetry(), session);
+        }
+        assertThat(produced).hasSize(2).last().asString().contains("\"pageId\":\"tab-two\",\"seq\":0");
     }
 
     @Test

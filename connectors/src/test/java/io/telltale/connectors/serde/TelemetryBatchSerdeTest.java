@@ -40,7 +40,7 @@ class TelemetryBatchSerdeTest {
         String json = new String(serde.serialize(fullBatch()), StandardCharsets.UTF_8);
 
         assertThat(json)
-                .startsWith("{\"v\":1,\"sessionId\":\"s-42\",\"userId\":\"u-7\",\"seq\":3,")
+                .startsWith("{\"v\":1,\"sessionId\":\"s-42\",\"userId\":\"u-7\",\"pageId\":\"pA7f3k9Qx2Lm0wZc\",\"seq\":3,")
                 .contains("\"screen\":[1920,1080]", "\"viewport\":[1280,720]")
                 .contains("\"mouse\":{\"t\":[0,16,33,50],\"x\":[100,104,111,111],\"y\":[200,203,207,207],\"kind\":[0,0,0,3]}")
                 .contains("\"keys\":{\"t\":[400,480,520],\"down\":[1,0,1],\"cls\":[0,0,2]}")
@@ -54,6 +54,7 @@ class TelemetryBatchSerdeTest {
 
         assertThat(batch.sessionId()).isEqualTo("s-1");
         assertThat(batch.userId()).isNull();
+        assertThat(batch.pageId()).as("no page id: the session's one page stream").isNull();
         assertThat(batch.receivedAt()).isZero();
         assertThat(batch.device()).isEqualTo(DeviceInfo.UNKNOWN);
         assertThat(batch.eventCount()).isZero();
@@ -79,6 +80,17 @@ class TelemetryBatchSerdeTest {
                 + ",\"sentAt\":" + TWO_SECONDS_LATER + ",\"mouse\":null,\"device\":{\"platform\":null}}";
 
         assertThat(serde.deserialize(utf8(json)).userId()).isNull();
+    }
+
+    @Test
+    void readsAPageIdOfTheAllowedCharactersUpToItsLimit() throws Exception {
+        String uuid = "0f8fad5b-d9cb-469f-a165-70867728950e";
+        String json = WireFixtures.minimalBatchJson().replace("\"seq\"", "\"pageId\":\"" + uuid + "\",\"seq\"");
+
+        assertThat(uuid).hasSize(TelemetryBatchSerde.MAX_PAGE_ID_LENGTH);
+        assertThat(serde.deserialize(utf8(json)).pageId()).isEqualTo(uuid);
+        assertThat(serde.deserialize(utf8(json.replace(uuid, "Ab_9-z"))).pageId()).isEqualTo("Ab_9-z");
+        assertThat(serde.deserialize(utf8(json.replace("\"" + uuid + "\"", "null"))).pageId()).isNull();
     }
 
     @Test
@@ -148,6 +160,12 @@ class TelemetryBatchSerdeTest {
                         DeadLetterReason.INVALID_VALUE, "touch.force[0] = 1.5 is outside [0, 1]"),
                 bad("integer overflow", "{" + head + ",\"mouse\":{\"t\":[0],\"x\":[4294967296],\"y\":[1],\"kind\":[0]}}",
                         DeadLetterReason.INVALID_VALUE, "outside the 32-bit integer range"),
+                bad("empty pageId", "{" + head + ",\"pageId\":\"\"}", DeadLetterReason.INVALID_VALUE, "pageId must not be empty"),
+                bad("pageId with a space", "{" + head + ",\"pageId\":\"tab 2\"}",
+                        DeadLetterReason.INVALID_VALUE, "pageId may only hold A-Z a-z 0-9 _ -, found ' ' at 3"),
+                bad("pageId too long", "{" + head + ",\"pageId\":\"" + "p".repeat(37) + "\"}",
+                        DeadLetterReason.OVERSIZED, "pageId is 37 characters, limit 36"),
+                bad("pageId a number", "{" + head + ",\"pageId\":7}", DeadLetterReason.WRONG_TYPE, "pageId must be a string"),
                 bad("negative seq", "{" + head.replace("\"seq\":0", "\"seq\":-1") + "}", DeadLetterReason.INVALID_VALUE, "seq = -1"),
                 bad("startedAt zero", "{\"v\":1,\"sessionId\":\"s\",\"seq\":0,\"startedAt\":0,\"sentAt\":" + BEGINNING + "}",
                         DeadLetterReason.BAD_TIMESTAMP, "startedAt = 0 must be a positive epoch ms"),

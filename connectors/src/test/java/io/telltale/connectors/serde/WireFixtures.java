@@ -41,7 +41,7 @@ public final class WireFixtures {
 
     /** A batch with every track and every optional field set. */
     public static TelemetryBatch fullBatch() {
-        return new TelemetryBatch(1, "s-42", "u-7", 3, BEGINNING, TWO_SECONDS_LATER, TWO_SECONDS_LATER + 15,
+        return new TelemetryBatch(1, "s-42", "u-7", "pA7f3k9Qx2Lm0wZc", 3, BEGINNING, TWO_SECONDS_LATER, TWO_SECONDS_LATER + 15,
                 "/p/42", "Mozilla/5.0 (Windows NT 10.0; Win64; x64)", "203.0.113.7", desktopChrome(),
                 new MouseTrack(new int[] {0, 16, 33, 50}, new int[] {100, 104, 111, 111}, new int[] {200, 203, 207, 207},
                         new byte[] {0, 0, 0, 3}),

@@ -2,6 +2,7 @@ package io.telltale.connectors.serde;
 
 import static io.telltale.connectors.serde.WireFixtures.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -76,6 +77,18 @@ class WireSchemasTest {
         ((ArrayNode) batch.path("mouse").path("kind")).set(0, 9);
 
         assertThat(schema("telemetry-batch").validate(batch)).isNotEmpty();
+    }
+
+    @Test
+    void theSchemaRejectsAPageIdLikeTheSerde() throws Exception {
+        ObjectNode batch = (ObjectNode) JSON.readTree(SCHEMAS.resolve("examples/telemetry-batch.json").toFile());
+        for (String pageId : new String[] {"", "tab 2", "p".repeat(TelemetryBatchSerde.MAX_PAGE_ID_LENGTH + 1)}) {
+            batch.put("pageId", pageId);
+            byte[] bytes = JSON.writeValueAsBytes(batch);
+
+            assertThat(schema("telemetry-batch").validate(batch)).as(pageId).isNotEmpty();
+            assertThatThrownBy(() -> telemetry.deserialize(bytes)).as(pageId).isInstanceOf(InvalidRecordException.class);
+        }
     }
 
     @Test

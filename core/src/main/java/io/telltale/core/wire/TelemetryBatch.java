@@ -6,7 +6,10 @@ package io.telltale.core.wire;
  *
  * @param schemaVersion wire format version, {@link WireVersion#CURRENT}
  * @param userId        the authenticated user, or null
- * @param sequence      client sequence number, 0-based, per session
+ * @param pageId        the page instance (one page load of one tab) that produced the batch, or
+ *                      null: then the session has one stream of batches, as before page ids
+ * @param sequence      client sequence number, 0-based, per page instance (per session when there
+ *                      is no page id)
  * @param startedAt     epoch ms (client clock) that track times are relative to; the event time
  *                      only where no Kafka record timestamp is (files, backtests)
  * @param sentAt        epoch ms (client clock) when the SDK sent the batch
@@ -18,6 +21,7 @@ public record TelemetryBatch(
         int schemaVersion,
         String sessionId,
         String userId,
+        String pageId,
         long sequence,
         long startedAt,
         long sentAt,
@@ -37,6 +41,27 @@ public record TelemetryBatch(
         keys = keys == null ? KeyTrack.EMPTY : keys;
         scroll = scroll == null ? ScrollTrack.EMPTY : scroll;
         touch = touch == null ? TouchTrack.EMPTY : touch;
+    }
+
+    /** A batch without a page id: the one page stream of its session. */
+    public TelemetryBatch(
+            int schemaVersion,
+            String sessionId,
+            String userId,
+            long sequence,
+            long startedAt,
+            long sentAt,
+            long receivedAt,
+            String route,
+            String userAgent,
+            String clientIp,
+            DeviceInfo device,
+            MouseTrack mouse,
+            KeyTrack keys,
+            ScrollTrack scroll,
+            TouchTrack touch) {
+        this(schemaVersion, sessionId, userId, null, sequence, startedAt, sentAt, receivedAt, route, userAgent,
+                clientIp, device, mouse, keys, scroll, touch);
     }
 
     /**

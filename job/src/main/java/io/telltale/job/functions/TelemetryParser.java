@@ -99,6 +99,6 @@ public final class TelemetryParser extends ProcessFunction<RawRecord, BatchFeatu
         features.add(batch);
         featureTimeNanos.update(System.nanoTime() - foldStart);
         out.collect(new BatchFeatures(
-                batch.sessionId(), batch.sequence(), batch.startedAt(), record.origin(), features));
+                batch.sessionId(), batch.pageId(), batch.sequence(), batch.startedAt(), record.origin(), features));
     }
 }

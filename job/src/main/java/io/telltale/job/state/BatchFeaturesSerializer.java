@@ -12,7 +12,10 @@ public final class BatchFeaturesSerializer extends CompactSerializer<BatchFeatur
 
     private static final long serialVersionUID = 1L;
 
-    private static final int VERSION = 1;
+    /** 2 added the page id; 1 (no page id) is still read, from in-flight data of an older job. */
+    private static final int VERSION = 2;
+
+    private static final int VERSION_WITHOUT_PAGE = 1;
 
     public static final BatchFeaturesSerializer INSTANCE = new BatchFeaturesSerializer();
 
@@ -21,13 +24,17 @@ public final class BatchFeaturesSerializer extends CompactSerializer<BatchFeatur
 
     @Override
     public BatchFeatures createInstance() {
-        return new BatchFeatures("", 0, 0, "", new SessionFeatureAccumulator());
+        return new BatchFeatures("", null, 0, 0, "", new SessionFeatureAccumulator());
     }
 
     @Override
     protected void write(BatchFeatures value, DataOutputView target) throws IOException {
         target.writeByte(VERSION);
         target.writeUTF(value.sessionId());
+        target.writeBoolean(value.pageId() != null);
+        if (value.pageId() != null) {
+            target.writeUTF(value.pageId());
+        }
         target.writeLong(value.sequence());
         target.writeLong(value.startedAt());
         target.writeUTF(value.origin());
@@ -37,11 +44,14 @@ public final class BatchFeaturesSerializer extends CompactSerializer<BatchFeatur
     @Override
     protected BatchFeatures read(DataInputView source) throws IOException {
         int version = source.readByte();
-        if (version != VERSION) {
+        if (version != VERSION && version != VERSION_WITHOUT_PAGE) {
             throw new IOException("unknown BatchFeatures serialization version " + version);
         }
+        String sessionId = source.readUTF();
+        String pageId = version != VERSION_WITHOUT_PAGE && source.readBoolean() ? source.readUTF() : null;
         return new BatchFeatures(
-                source.readUTF(),
+                sessionId,
+                pageId,
                 source.readLong(),
                 source.readLong(),
                 source.readUTF(),
@@ -51,7 +61,7 @@ public final class BatchFeaturesSerializer extends CompactSerializer<BatchFeatur
     /** The record's other fields are immutable; the accumulator copies itself. */
     @Override
     protected BatchFeatures copyOf(BatchFeatures from) {
-        return new BatchFeatures(from.sessionId(), from.sequence(), from.startedAt(), from.origin(),
+        return new BatchFeatures(from.sessionId(), from.pageId(), from.sequence(), from.startedAt(), from.origin(),
                 from.features().copy());
     }
 
