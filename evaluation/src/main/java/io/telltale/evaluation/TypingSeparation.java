@@ -23,7 +23,8 @@ import java.util.Locale;
 public final class TypingSeparation {
 
     static final List<Feature> TYPING = List.of(Feature.KEY_DWELL_MEAN, Feature.KEY_DWELL_CV, Feature.KEY_DWELL_SKEW,
-            Feature.KEY_FLIGHT_MEAN, Feature.KEY_FLIGHT_CV, Feature.KEY_FLIGHT_SKEW, Feature.KEY_FLIGHT_LOG_SD);
+            Feature.KEY_FLIGHT_MEAN, Feature.KEY_FLIGHT_CV, Feature.KEY_FLIGHT_SKEW, Feature.KEY_FLIGHT_LOG_SD,
+            Feature.KEY_WORD_START_SHIFT);
     private static final double[] QUANTILES = {0.001, 0.01, 0.05, 0.5, 0.95, 0.99};
 
     private TypingSeparation() {}
@@ -57,6 +58,54 @@ public final class TypingSeparation {
             }
             jointlyFlagged(family.name(), bots);
         }
+        wordBoundaries(settings, drops);
+    }
+
+    /**
+     * {@code key_word_start_shift} at 15 s and 60 s on Aalto's users split in two halves by a hash
+     * of their id (the norm's bound is read on the tune half, checked on the test half), on every
+     * typing family and on the simulator's people: how many units have the feature at all, its
+     * quantiles, and the share below the word-structure norm's bounds.
+     */
+    private static void wordBoundaries(Evaluation.Settings settings, DropCounts drops) throws IOException {
+        HumanNorm norm = HumanNormsModel.standard().norms().stream()
+                .filter(n -> n.feature() == Feature.KEY_WORD_START_SHIFT).findFirst().orElse(null);
+        List<Recording> aalto = AaltoKeystrokes.read(settings.datasets().resolve("aalto-keystrokes"), drops);
+        List<Recording> simulatedPeople = TrajectoryMeasurement.simulatedHumans(settings.botSessions(), settings.botLength(), settings.seed())
+                .stream().map(r -> r.withoutMouse().withoutDevice()).toList();
+        for (int windowMs : new int[] {15_000, 60_000}) {
+            System.out.println();
+            System.out.println("key_word_start_shift, " + windowMs / 1000 + " s units"
+                    + (norm == null ? "" : " (flagged: below the bounds of " + norm.reasonCode() + ")"));
+            header("key_word_start_shift");
+            for (int half = 0; half < 2; half++) {
+                int h = half;
+                wordBoundaryLine(half == 0 ? "aalto tune half" : "aalto test half", norm,
+                        units(aalto.stream().filter(r -> UnitModel.foldOf(r.userId(), 2) == h).toList(), windowMs));
+            }
+            wordBoundaryLine("simulated people", norm, units(simulatedPeople, windowMs));
+            int index = 0;
+            for (BotCorpus.Family family : BotCorpus.SIMULATED) {
+                long seed = settings.seed() + index++;
+                if (family.typing()) {
+                    List<Recording> recordings = BotCorpus.simulate(family, settings.botSessions(), settings.botLength(), seed, drops)
+                            .stream().map(r -> r.withoutMouse().withoutDevice()).toList();
+                    wordBoundaryLine(family.name(), norm, units(recordings, windowMs));
+                }
+            }
+        }
+    }
+
+    private static void wordBoundaryLine(String who, HumanNorm norm, List<SessionFeatures> units) {
+        double[] shift = values(units, Feature.KEY_WORD_START_SHIFT);
+        String flagged = norm == null ? "" : String.format(Locale.ROOT, "   flagged %d", units.stream()
+                .filter(u -> norm.contribution(u.get(norm.feature()), norm.jointly() == null ? Double.NaN
+                        : u.get(norm.jointly().feature())) > 0).count());
+        System.out.println(line(who, Double.NaN, shift) + String.format(Locale.ROOT, "   of %d units", units.size()) + flagged);
+    }
+
+    private static List<SessionFeatures> units(List<Recording> recordings, int windowMs) {
+        return recordings.parallelStream().flatMap(r -> Units.measure(r, windowMs).stream()).map(Units.Unit::features).toList();
     }
 
     private static void jointlyFlagged(String who, List<SessionFeatures> units) {
@@ -71,7 +120,7 @@ public final class TypingSeparation {
     }
 
     static List<SessionFeatures> features(List<Recording> recordings) {
-        return recordings.parallelStream().flatMap(r -> Units.measure(r, 60_000).stream()).map(Units.Unit::features).toList();
+        return units(recordings, 60_000);
     }
 
     static double[] values(List<SessionFeatures> units, Feature f) {

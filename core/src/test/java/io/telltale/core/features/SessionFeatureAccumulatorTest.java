@@ -32,6 +32,9 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
     private static final Set<Feature> GRID_FEATURES = EnumSet.of(Feature.MOUSE_GRID_SPEED_CV,
             Feature.MOUSE_GRID_RESIDUAL, Feature.MOUSE_GRID_RESIDUAL_AUTOCORRELATION, Feature.MOUSE_SUBMOVEMENT_RATE);
 
+    /** Added with binary form 6: NaN when read from an older form. */
+    private static final Set<Feature> WORD_FEATURES = EnumSet.of(Feature.KEY_WORD_START_SHIFT);
+
     // ---- what the features measure
 
     @Test
@@ -178,6 +181,63 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
     }
 
     @Test
+    void wordsStartedMoreSlowlyThanLettersFollowShowAWordStartShiftAndAScriptThatIgnoresWordsNone() {
+        SessionFeatures person = featuresOf(session().keys(wordTyping(BEGINNING, 30, 5, 200, 1)).asOneBatch());
+        SessionFeatures script = featuresOf(session().keys(wordTyping(BEGINNING, 30, 5, 0, 1)).asOneBatch());
+
+        // ln((150 + 200) / 150) = 0.85 above letters whose log SD is 0.3: about 2.8 SDs
+        assertThat(person.get(Feature.KEY_WORD_START_SHIFT)).isBetween(2.0, 3.5);
+        // 30 word starts: the script's shift is 0 give or take sqrt(1/30) = 0.18
+        assertThat(script.get(Feature.KEY_WORD_START_SHIFT)).isBetween(-0.5, 0.5);
+    }
+
+    @Test
+    void fewerWordStartsThanTheMinimumLeaveTheWordStartShiftUnmeasured() {
+        int words = SessionFeatureAccumulator.MIN_WORD_STARTS; // the last space starts no word
+        SessionFeatures few = featuresOf(session().keys(wordTyping(BEGINNING, words, 5, 200, 2)).asOneBatch());
+        SessionFeatures enough = featuresOf(session().keys(wordTyping(BEGINNING, words + 1, 5, 200, 2)).asOneBatch());
+        SessionFeatures lettersOnly = featuresOf(session().keys(steadyTyping(BEGINNING, 60, 120, 50)).asOneBatch());
+
+        assertThat(few.get(Feature.KEY_WORD_START_SHIFT)).isNaN();
+        assertThat(enough.get(Feature.KEY_WORD_START_SHIFT)).isGreaterThan(1.0);
+        assertThat(lettersOnly.get(Feature.KEY_WORD_START_SHIFT)).isNaN();
+    }
+
+    @Test
+    void theWordStartShiftIsTheSameWhenEveryFlightStraddlesABatchInAnyOrderAndGrouping() {
+        Session typing = session().keys(wordTyping(BEGINNING, 12, 4, 200, 3));
+        SessionFeatures whole = featuresOf(typing.asOneBatch());
+        assertThat(whole.has(Feature.KEY_WORD_START_SHIFT)).isTrue();
+        // a cut just after every keydown: each flight, within a word or into one, spans two batches
+        long[] cuts = typing.keys.stream().filter(KeySample::down).mapToLong(k -> k.t() + 1).toArray();
+        List<TelemetryBatch> batches = typing.cutAt(cuts);
+
+        assertSameFeatures(accumulate(batches).features(), whole);
+        List<TelemetryBatch> reversed = new ArrayList<>(batches);
+        Collections.reverse(reversed);
+        assertSameFeatures(accumulate(reversed).features(), whole);
+        for (int seed = 0; seed < 6; seed++) {
+            // MAX_RUNS contiguous groups, folded on their own, merged in random order: every gap stitches
+            Random random = new Random(seed);
+            List<SessionFeatureAccumulator> groups = new ArrayList<>();
+            int from = 0;
+            for (int g = 1; g <= SessionFeatureAccumulator.MAX_RUNS; g++) {
+                int to = g == SessionFeatureAccumulator.MAX_RUNS
+                        ? batches.size()
+                        : from + 1 + random.nextInt(batches.size() / SessionFeatureAccumulator.MAX_RUNS);
+                groups.add(accumulate(batches.subList(from, to)));
+                from = to;
+            }
+            Collections.shuffle(groups, random);
+            SessionFeatureAccumulator merged = new SessionFeatureAccumulator();
+            for (SessionFeatureAccumulator group : groups) {
+                merged.merge(random.nextBoolean() ? group : roundTrip(group));
+            }
+            assertSameFeatures(merged.features(), whole);
+        }
+    }
+
+    @Test
     void wheelScrollingHasBurstsAndReadingPauses() {
         SessionFeatures features = featuresOf(session().scroll(wheelScrolling(BEGINNING, 40, 4)).asOneBatch());
 
@@ -237,6 +297,7 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
         for (Feature shape : SHAPE_FEATURES) {
             assertThat(whole.has(shape)).as(shape.key()).isTrue();
         }
+        assertThat(whole.has(Feature.KEY_WORD_START_SHIFT)).isTrue();
 
 
         for (int seed = 0; seed < 8; seed++) {
@@ -411,7 +472,7 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
         SessionFeatures now = accumulate(humanSession().cutRandomly(12, new Random(3))).features();
 
         for (Feature feature : Feature.values()) {
-            if (SHAPE_FEATURES.contains(feature) || GRID_FEATURES.contains(feature)) {
+            if (SHAPE_FEATURES.contains(feature) || GRID_FEATURES.contains(feature) || WORD_FEATURES.contains(feature)) {
                 assertThat(read.features().get(feature)).as(feature.key()).isNaN();
             } else {
                 assertThat(read.features().get(feature)).as(feature.key()).isEqualTo(now.get(feature));
@@ -419,6 +480,51 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
         }
         // and it is written back in the current form
         assertThat(bytesOf(read)[0]).isEqualTo((byte) SessionFeatureAccumulator.FORMAT_VERSION);
+    }
+
+    @Test
+    void binaryFormFiveIsStillReadWithoutTheWordStructure() throws IOException {
+        // written by the accumulator of binary form 5 from this very session (12 random batches, seed 3)
+        SessionFeatureAccumulator read;
+        try (var in = getClass().getResourceAsStream("accumulator-v5.bin")) {
+            read = SessionFeatureAccumulator.readFrom(new DataInputStream(in));
+        }
+        SessionFeatures now = accumulate(humanSession().cutRandomly(12, new Random(3))).features();
+
+        for (Feature feature : Feature.values()) {
+            if (WORD_FEATURES.contains(feature)) {
+                assertThat(read.features().get(feature)).as(feature.key()).isNaN();
+            } else {
+                assertThat(read.features().get(feature)).as(feature.key()).isEqualTo(Double.valueOf(now.get(feature)));
+            }
+        }
+        assertThat(bytesOf(read)[0]).isEqualTo((byte) SessionFeatureAccumulator.FORMAT_VERSION);
+        assertSameFeatures(roundTrip(read).features(), read.features());
+    }
+
+    @Test
+    void aRunReadFromFormFiveFilesNoFlightAcrossItsEdgeUnderWords() throws IOException {
+        // typing whose first five batches (keydowns of four letters, then a space) were stored in
+        // form 5: the classes of that run's edge keydowns are unknown, so the flight from its space
+        // into the next word is left out of the word structure rather than misfiled
+        Session typing = session().keys(wordTyping(BEGINNING, 12, 4, 200, 4));
+        long[] cuts = typing.keys.stream().filter(KeySample::down).mapToLong(k -> k.t() + 1).toArray();
+        List<TelemetryBatch> batches = typing.cutAt(cuts);
+        SessionFeatureAccumulator first = accumulate(batches.subList(0, 5));
+        SessionFeatureAccumulator asForm5;
+        try (var in = getClass().getResourceAsStream("accumulator-v5-first-word.bin")) {
+            asForm5 = SessionFeatureAccumulator.readFrom(new DataInputStream(in));
+        }
+        double restAlone = accumulate(batches.subList(5, batches.size())).features().get(Feature.KEY_WORD_START_SHIFT);
+
+        asForm5.merge(accumulate(batches.subList(5, batches.size())));
+        first.merge(accumulate(batches.subList(5, batches.size())));
+
+        assertThat(asForm5.features().get(Feature.KEY_FLIGHT_MEAN)).isEqualTo(first.features().get(Feature.KEY_FLIGHT_MEAN));
+        // what remains is exactly the word structure from the second word's first letter on
+        assertThat(asForm5.features().get(Feature.KEY_WORD_START_SHIFT))
+                .isNotEqualTo(first.features().get(Feature.KEY_WORD_START_SHIFT))
+                .isCloseTo(restAlone, within(1e-12));
     }
 
     @Test
@@ -456,7 +562,7 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
         int size = bytesOf(acc).length;
 
         System.out.println("serialized accumulator after 2,000 batches: " + size + " bytes");
-        assertThat(size).isLessThan(1_000); // 722 with the shape state of binary form 3, 910 with the grid of form 4
+        assertThat(size).isLessThan(1_000); // 722 with the shape state of form 3, 910 with the grid of form 4, 906 in form 5, 927 with the word structure of form 6
         assertThat(acc.counts().batches()).isEqualTo(2_000);
     }
 
