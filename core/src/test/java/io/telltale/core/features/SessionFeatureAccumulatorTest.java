@@ -217,23 +217,7 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
         Collections.reverse(reversed);
         assertSameFeatures(accumulate(reversed).features(), whole);
         for (int seed = 0; seed < 6; seed++) {
-            // MAX_RUNS contiguous groups, folded on their own, merged in random order: every gap stitches
-            Random random = new Random(seed);
-            List<SessionFeatureAccumulator> groups = new ArrayList<>();
-            int from = 0;
-            for (int g = 1; g <= SessionFeatureAccumulator.MAX_RUNS; g++) {
-                int to = g == SessionFeatureAccumulator.MAX_RUNS
-                        ? batches.size()
-                        : from + 1 + random.nextInt(batches.size() / SessionFeatureAccumulator.MAX_RUNS);
-                groups.add(accumulate(batches.subList(from, to)));
-                from = to;
-            }
-            Collections.shuffle(groups, random);
-            SessionFeatureAccumulator merged = new SessionFeatureAccumulator();
-            for (SessionFeatureAccumulator group : groups) {
-                merged.merge(random.nextBoolean() ? group : roundTrip(group));
-            }
-            assertSameFeatures(merged.features(), whole);
+            assertSameFeatures(mergedFromMaxRunsGroups(batches, new Random(seed)).features(), whole);
         }
     }
 
@@ -338,11 +322,7 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
                 groups.add(accumulate(batches.subList(from, to)));
                 from = to;
             }
-            Collections.shuffle(groups, random);
-            SessionFeatureAccumulator merged = new SessionFeatureAccumulator();
-            for (SessionFeatureAccumulator group : groups) {
-                merged.merge(random.nextBoolean() ? group : roundTrip(group));
-            }
+            SessionFeatureAccumulator merged = mergedInRandomOrder(groups, random);
             assertSameFeatures(merged.features(), whole);
             assertThat(merged.counts().batches()).isEqualTo(batches.size());
         }
@@ -360,23 +340,32 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
             Random random = new Random(seed);
             List<TelemetryBatch> batches = wandering.cutRandomly(10 + seed * 9, random);
             assertSameFeatures(accumulate(batches).features(), whole);
-            // MAX_RUNS contiguous groups, folded on their own, merged in random order: every gap stitches
-            List<SessionFeatureAccumulator> groups = new ArrayList<>();
-            int from = 0;
-            for (int g = 1; g <= SessionFeatureAccumulator.MAX_RUNS; g++) {
-                int to = g == SessionFeatureAccumulator.MAX_RUNS
-                        ? batches.size()
-                        : from + 1 + random.nextInt(batches.size() / SessionFeatureAccumulator.MAX_RUNS);
-                groups.add(accumulate(batches.subList(from, to)));
-                from = to;
-            }
-            Collections.shuffle(groups, random);
-            SessionFeatureAccumulator merged = new SessionFeatureAccumulator();
-            for (SessionFeatureAccumulator group : groups) {
-                merged.merge(random.nextBoolean() ? group : roundTrip(group));
-            }
-            assertSameFeatures(merged.features(), whole);
+            assertSameFeatures(mergedFromMaxRunsGroups(batches, random).features(), whole);
         }
+    }
+
+    /** MAX_RUNS contiguous groups of random size, each folded on its own, merged: every gap between them stitches. */
+    private static SessionFeatureAccumulator mergedFromMaxRunsGroups(List<TelemetryBatch> batches, Random random) {
+        List<SessionFeatureAccumulator> groups = new ArrayList<>();
+        int from = 0;
+        for (int g = 1; g <= SessionFeatureAccumulator.MAX_RUNS; g++) {
+            int to = g == SessionFeatureAccumulator.MAX_RUNS
+                    ? batches.size()
+                    : from + 1 + random.nextInt(batches.size() / SessionFeatureAccumulator.MAX_RUNS);
+            groups.add(accumulate(batches.subList(from, to)));
+            from = to;
+        }
+        return mergedInRandomOrder(groups, random);
+    }
+
+    /** The groups merged in random order, some of them through the binary form. */
+    private static SessionFeatureAccumulator mergedInRandomOrder(List<SessionFeatureAccumulator> groups, Random random) {
+        Collections.shuffle(groups, random);
+        SessionFeatureAccumulator merged = new SessionFeatureAccumulator();
+        for (SessionFeatureAccumulator group : groups) {
+            merged.merge(random.nextBoolean() ? group : roundTrip(group));
+        }
+        return merged;
     }
 
     @Test
@@ -464,35 +453,31 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
 
     @Test
     void binaryFormTwoIsStillReadWithoutTheShapeFeatures() throws IOException {
-        // written by the accumulator of binary form 2 from this very session (12 random batches, seed 3)
-        SessionFeatureAccumulator read;
-        try (var in = getClass().getResourceAsStream("accumulator-v2.bin")) {
-            read = SessionFeatureAccumulator.readFrom(new DataInputStream(in));
-        }
-        SessionFeatures now = accumulate(humanSession().cutRandomly(12, new Random(3))).features();
-
-        for (Feature feature : Feature.values()) {
-            if (SHAPE_FEATURES.contains(feature) || GRID_FEATURES.contains(feature) || WORD_FEATURES.contains(feature)) {
-                assertThat(read.features().get(feature)).as(feature.key()).isNaN();
-            } else {
-                assertThat(read.features().get(feature)).as(feature.key()).isEqualTo(now.get(feature));
-            }
-        }
-        // and it is written back in the current form
-        assertThat(bytesOf(read)[0]).isEqualTo((byte) SessionFeatureAccumulator.FORMAT_VERSION);
+        Set<Feature> lacking = EnumSet.copyOf(SHAPE_FEATURES);
+        lacking.addAll(GRID_FEATURES);
+        lacking.addAll(WORD_FEATURES);
+        assertOlderFormIsReadWithout("accumulator-v2.bin", lacking);
     }
 
     @Test
     void binaryFormFiveIsStillReadWithoutTheWordStructure() throws IOException {
-        // written by the accumulator of binary form 5 from this very session (12 random batches, seed 3)
+        assertOlderFormIsReadWithout("accumulator-v5.bin", WORD_FEATURES);
+    }
+
+    /**
+     * {@code resource} was written by the accumulator of an older binary form from this very session
+     * (12 random batches, seed 3): read now, it has every feature but {@code lacking} (NaN), and it
+     * is written back in the current form.
+     */
+    private void assertOlderFormIsReadWithout(String resource, Set<Feature> lacking) throws IOException {
         SessionFeatureAccumulator read;
-        try (var in = getClass().getResourceAsStream("accumulator-v5.bin")) {
+        try (var in = getClass().getResourceAsStream(resource)) {
             read = SessionFeatureAccumulator.readFrom(new DataInputStream(in));
         }
         SessionFeatures now = accumulate(humanSession().cutRandomly(12, new Random(3))).features();
 
         for (Feature feature : Feature.values()) {
-            if (WORD_FEATURES.contains(feature)) {
+            if (lacking.contains(feature)) {
                 assertThat(read.features().get(feature)).as(feature.key()).isNaN();
             } else {
                 assertThat(read.features().get(feature)).as(feature.key()).isEqualTo(Double.valueOf(now.get(feature)));
