@@ -103,15 +103,15 @@ class HumanNormsModelTest extends SessionFeaturesTestBase {
 
     @Test
     void wordsStartedAsFastAsLettersFollowWithUntailedIntervalsAreFlaggedTogetherNotApart() {
-        RiskAssessment both = model.assess(wordTyping(0.05, 0.2));
-        RiskAssessment wordsOnly = model.assess(wordTyping(0.05, 2.0));
+        RiskAssessment both = model.assess(wordTyping(0.12, 0.2));
+        RiskAssessment wordsOnly = model.assess(wordTyping(0.12, 2.0));
         RiskAssessment tailOnly = model.assess(wordTyping(0.9, 0.2));
         RiskAssessment missingWords = model.assess(wordTyping(Double.NaN, 0.2));
 
         assertThat(both.score()).isGreaterThan(0.0).isLessThan(0.5);
         assertThat(both.reasons()).singleElement().satisfies(reason -> {
             assertThat(reason.code()).isEqualTo("TYPING_IGNORES_WORDS");
-            assertThat(reason.text()).isEqualTo("typing ignores word boundaries: a word starts only 0.050 SDs slower"
+            assertThat(reason.text()).isEqualTo("typing ignores word boundaries: a word starts only 0.120 SDs slower"
                     + " than letters follow each other, and intervals lack a long tail (skew 0.200) over 200 key events");
         });
         assertThat(wordsOnly.score()).isZero();
