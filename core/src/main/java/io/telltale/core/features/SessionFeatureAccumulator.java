@@ -40,11 +40,11 @@ import java.util.List;
  */
 public final class SessionFeatureAccumulator {
 
-    /** First byte of the binary form. */
     /**
-     * 6 added the word structure of typing (log flights within words and into a word); 5 the trajectory fingerprint; 4 the pointer grid; 3 the shape state (path residuals,
-     * key-interval skewness); 2 the session context. 1 to 4 are still read: what they lack is
-     * unknown, NaN or (the trajectory fingerprint) empty.
+     * First byte of the binary form. 6 added the word structure of typing (log flights within
+     * words and into a word); 5 the trajectory fingerprint; 4 the pointer grid; 3 the shape state
+     * (path residuals, key-interval skewness); 2 the session context. 1 to 5 are still read: what
+     * they lack is unknown, NaN or (the trajectory fingerprint) empty.
      */
     static final int FORMAT_VERSION = 6;
 
