@@ -9,6 +9,7 @@ import io.telltale.evaluation.Recording;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,6 +129,35 @@ class DatasetAdaptersTest {
         assertThat(typist.keyDown()).containsExactly(true, true, false, false, true, false, true, false);
         assertThat(drops.get("aalto", "malformed row")).isEqualTo(2);
         assertThat(drops.get("aalto", "key released before pressed")).isEqualTo(1);
+    }
+
+    @Test
+    void aaltoRowsWithoutTheCharacterAreClassedByTheirKeyCode() throws IOException {
+        // as in 50 of the 300 participants' files: characters empty, named keys (SHIFT) given
+        Path samples = Files.createDirectories(root.resolve("aalto-keystrokes/keystroke-samples"));
+        Files.writeString(samples.resolve("1061_keystrokes.txt"), String.join("\n",
+                "PARTICIPANT_ID\tTEST_SECTION_ID\tSENTENCE\tUSER_INPUT\tKEYSTROKE_ID\tPRESS_TIME\tRELEASE_TIME\tLETTER\tKEYCODE",
+                "1061\t1\tI do.\tI do.\t1\t1000\t1385\tSHIFT\t16",
+                "1061\t1\tI do.\tI do.\t2\t1235\t1385\t\t73",
+                "1061\t1\tI do.\tI do.\t3\t1507\t1563\t\t32",
+                "1061\t1\tI do.\tI do.\t4\t1720\t1854\t\t68",
+                "1061\t1\tI do.\tI do.\t5\t1900\t1950\t\t190",
+                "1061\t1\tI do.\tI do.\t6\t2000\t2050\t\t49",
+                "1061\t1\tI do.\tI do.\t7\t2100\t2150\t\t8",
+                "1061\t1\tI do.\tI do.\t8\t2200\t2250\t\t",
+                ""));
+
+        Recording typist = AaltoKeystrokes.read(root.resolve("aalto-keystrokes"), new DropCounts()).get(0);
+
+        List<Byte> downs = new ArrayList<>();
+        for (int i = 0; i < typist.keyClass().length; i++) {
+            if (typist.keyDown()[i]) {
+                downs.add(typist.keyClass()[i]);
+            }
+        }
+        assertThat(downs).containsExactly(code(KeyClass.MODIFIER), code(KeyClass.LETTER), code(KeyClass.SPACE),
+                code(KeyClass.LETTER), code(KeyClass.PUNCTUATION), code(KeyClass.DIGIT), code(KeyClass.BACKSPACE),
+                code(KeyClass.OTHER));
     }
 
     private static byte code(KeyClass keyClass) {
