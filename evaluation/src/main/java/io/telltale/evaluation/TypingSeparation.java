@@ -23,8 +23,13 @@ import java.util.Locale;
 public final class TypingSeparation {
 
     static final List<Feature> TYPING = List.of(Feature.KEY_DWELL_MEAN, Feature.KEY_DWELL_CV, Feature.KEY_DWELL_SKEW,
-            Feature.KEY_FLIGHT_MEAN, Feature.KEY_FLIGHT_CV, Feature.KEY_FLIGHT_SKEW, Feature.KEY_FLIGHT_LOG_SD);
+            Feature.KEY_FLIGHT_MEAN, Feature.KEY_FLIGHT_CV, Feature.KEY_FLIGHT_SKEW, Feature.KEY_FLIGHT_LOG_SD,
+            Feature.KEY_WORD_START_SHIFT);
     private static final double[] QUANTILES = {0.001, 0.01, 0.05, 0.5, 0.95, 0.99};
+    /** The word-structure norm is a low bound on the people's side: their low quantiles matter. */
+    private static final double[] LOW_QUANTILES = {0.01, 0.05, 0.1, 0.5, 0.9};
+    /** Simulated visits long enough that their people type the norm's minimum of word starts. */
+    private static final Duration LONG_VISIT = Duration.ofMinutes(10);
 
     private TypingSeparation() {}
 
@@ -57,6 +62,76 @@ public final class TypingSeparation {
             }
             jointlyFlagged(family.name(), bots);
         }
+        wordBoundaries(settings, drops);
+    }
+
+    /**
+     * {@code key_word_start_shift} at 15 s and 60 s on Aalto's users split in two halves by a hash
+     * of their id (the norm's bound is read on the tune half, checked on the test half), on every
+     * typing family and on the simulator's people: how many units have the feature at all, its
+     * quantiles, and the share below the word-structure norm's bounds.
+     */
+    private static void wordBoundaries(Evaluation.Settings settings, DropCounts drops) throws IOException {
+        HumanNorm norm = HumanNormsModel.standard().norms().stream()
+                .filter(n -> n.feature() == Feature.KEY_WORD_START_SHIFT).findFirst().orElseThrow();
+        Feature jointly = norm.jointly().feature();
+        List<Recording> aalto = AaltoKeystrokes.read(settings.datasets().resolve("aalto-keystrokes"), drops);
+        for (int windowMs : new int[] {15_000, 60_000}) {
+            System.out.println();
+            System.out.println(windowMs / 1000 + " s units: " + norm.feature().key() + " and " + jointly.key()
+                    + "; flagged: below both bounds of " + norm.reasonCode());
+            lowHeader();
+            for (int half = 0; half < 2; half++) {
+                int h = half;
+                wordBoundaryLines(half == 0 ? "aalto tune half" : "aalto test half", norm,
+                        units(aalto.stream().filter(r -> UnitModel.foldOf(r.userId(), 2) == h).toList(), windowMs));
+            }
+            wordBoundaryLines("simulated people", norm, units(simulatedPeople(settings.botSessions(), settings.botLength(), settings.seed()), windowMs));
+            int index = 0;
+            for (BotCorpus.Family family : BotCorpus.SIMULATED) {
+                long seed = settings.seed() + index++;
+                if (family.typing()) {
+                    List<Recording> recordings = BotCorpus.simulate(family, settings.botSessions(), settings.botLength(), seed, drops)
+                            .stream().map(r -> r.withoutMouse().withoutDevice()).toList();
+                    wordBoundaryLines(family.name(), norm, units(recordings, windowMs));
+                }
+            }
+        }
+        System.out.println();
+        System.out.println("whole " + LONG_VISIT.toMinutes() + "-minute visits of simulated people (their 60 s units type too few words)");
+        lowHeader();
+        wordBoundaryLines("simulated people", norm, units(simulatedPeople(settings.botSessions(), LONG_VISIT, settings.seed()), 0));
+    }
+
+    private static List<Recording> simulatedPeople(int sessions, Duration length, long seed) {
+        return TrajectoryMeasurement.simulatedHumans(sessions, length, seed).stream()
+                .map(r -> r.withoutMouse().withoutDevice()).toList();
+    }
+
+    private static void lowHeader() {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-40s %6s", "who, feature", "n"));
+        for (double q : LOW_QUANTILES) {
+            s.append(String.format(Locale.ROOT, " %8s", "p" + (q * 100)));
+        }
+        System.out.println(s);
+    }
+
+    private static void wordBoundaryLines(String who, HumanNorm norm, List<SessionFeatures> units) {
+        Feature jointly = norm.jointly().feature();
+        long flagged = units.stream().filter(u -> norm.contribution(u.get(norm.feature()), u.get(jointly)) > 0).count();
+        for (Feature f : List.of(norm.feature(), jointly)) {
+            double[] sorted = values(units, f);
+            StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-40s %6d", who + ", " + f.key(), sorted.length));
+            for (double q : LOW_QUANTILES) {
+                s.append(String.format(Locale.ROOT, " %8.3f", quantile(sorted, q)));
+            }
+            System.out.println(s);
+        }
+        System.out.printf(Locale.ROOT, "%-40s %6d of %d units%n", who + ", flagged", flagged, units.size());
+    }
+
+    private static List<SessionFeatures> units(List<Recording> recordings, int windowMs) {
+        return recordings.parallelStream().flatMap(r -> Units.measure(r, windowMs).stream()).map(Units.Unit::features).toList();
     }
 
     private static void jointlyFlagged(String who, List<SessionFeatures> units) {
@@ -71,7 +146,7 @@ public final class TypingSeparation {
     }
 
     static List<SessionFeatures> features(List<Recording> recordings) {
-        return recordings.parallelStream().flatMap(r -> Units.measure(r, 60_000).stream()).map(Units.Unit::features).toList();
+        return units(recordings, 60_000);
     }
 
     static double[] values(List<SessionFeatures> units, Feature f) {
@@ -89,9 +164,12 @@ public final class TypingSeparation {
     static String line(String key, double auc, double[] sorted) {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-18s %6.3f %6d", key, auc, sorted.length));
         for (double q : QUANTILES) {
-            s.append(String.format(Locale.ROOT, " %8.3f", sorted.length == 0 ? Double.NaN
-                    : sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))]));
+            s.append(String.format(Locale.ROOT, " %8.3f", quantile(sorted, q)));
         }
         return s.toString();
+    }
+
+    private static double quantile(double[] sorted, double q) {
+        return sorted.length == 0 ? Double.NaN : sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
     }
 }

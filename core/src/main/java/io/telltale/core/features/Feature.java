@@ -39,6 +39,8 @@ public enum Feature {
     KEY_FLIGHT_SKEW("key_flight_skew", "ratio", "skewness of the interval between key presses (people: a long right tail)"),
     KEY_FLIGHT_LOG_SD("key_flight_log_sd", "ln ms", "standard deviation of the log interval between key presses"),
     KEY_DWELL_SKEW("key_dwell_skew", "ratio", "skewness of key hold time"),
+    KEY_WORD_START_SHIFT("key_word_start_shift", "SD",
+            "how much longer the interval from a space to the next letter is than between letters (log ms, in SDs of the latter)"),
     // Scroll rhythm
     SCROLL_INTERVAL_CV("scroll_interval_cv", "ratio", "coefficient of variation of intervals between scroll events"),
     SCROLL_DELTA_CV("scroll_delta_cv", "ratio", "coefficient of variation of scroll step size"),

@@ -37,6 +37,8 @@ final class KeystrokeRhythm extends TimeOrderedRun<KeystrokeRhythm> {
     static final int MAX_PENDING_KEYUPS = 8;
 
     static final int CLASSES = KeyClass.values().length;
+    private static final int LETTER = KeyClass.LETTER.code();
+    private static final int SPACE = KeyClass.SPACE.code();
 
     long events;
     long keydowns;
@@ -46,6 +48,12 @@ final class KeystrokeRhythm extends TimeOrderedRun<KeystrokeRhythm> {
     final SkewMoments dwellShape = new SkewMoments();
     final SkewMoments flightShape = new SkewMoments();
     final RunningMoments logFlight = new RunningMoments();
+    // word structure (binary form v6): log flight between letters, and from a space to a letter
+    // (the next word begins); a script that draws every interval alike has no difference there
+    final RunningMoments withinWordLogFlight = new RunningMoments();
+    final RunningMoments wordStartLogFlight = new RunningMoments();
+    int firstKeydownClass;
+    int lastKeydownClass;
     boolean hasKeydown;
     long firstKeydownT;
     long lastKeydownT;
@@ -66,6 +74,7 @@ final class KeystrokeRhythm extends TimeOrderedRun<KeystrokeRhythm> {
             keydowns = 1;
             hasKeydown = true;
             firstKeydownT = lastKeydownT = t;
+            firstKeydownClass = lastKeydownClass = cls;
             heldCount[cls] = 1;
             heldSince[cls][0] = t;
         } else {
@@ -88,8 +97,14 @@ final class KeystrokeRhythm extends TimeOrderedRun<KeystrokeRhythm> {
     void absorbEdgesOf(KeystrokeRhythm other) {
         holdAllOf(other);
         if (other.hasKeydown) {
-            firstKeydownT = hasKeydown ? Math.min(firstKeydownT, other.firstKeydownT) : other.firstKeydownT;
-            lastKeydownT = hasKeydown ? Math.max(lastKeydownT, other.lastKeydownT) : other.lastKeydownT;
+            if (!hasKeydown || other.firstKeydownT < firstKeydownT) {
+                firstKeydownT = other.firstKeydownT;
+                firstKeydownClass = other.firstKeydownClass;
+            }
+            if (!hasKeydown || other.lastKeydownT > lastKeydownT) {
+                lastKeydownT = other.lastKeydownT;
+                lastKeydownClass = other.lastKeydownClass;
+            }
             hasKeydown = true;
         }
     }
@@ -97,7 +112,7 @@ final class KeystrokeRhythm extends TimeOrderedRun<KeystrokeRhythm> {
     @Override
     void stitchEdgesOf(KeystrokeRhythm later) {
         if (hasKeydown && later.hasKeydown) {
-            addFlight(later.firstKeydownT - lastKeydownT);
+            addFlight(later.firstKeydownT - lastKeydownT, lastKeydownClass, later.firstKeydownClass);
         }
         for (int i = 0; i < later.pendingKeyups; i++) {
             int cls = later.pendingKeyupClass[i];
@@ -112,8 +127,10 @@ final class KeystrokeRhythm extends TimeOrderedRun<KeystrokeRhythm> {
         if (later.hasKeydown) {
             if (!hasKeydown) {
                 firstKeydownT = later.firstKeydownT;
+                firstKeydownClass = later.firstKeydownClass;
             }
             lastKeydownT = later.lastKeydownT;
+            lastKeydownClass = later.lastKeydownClass;
             hasKeydown = true;
         }
     }
@@ -127,13 +144,21 @@ final class KeystrokeRhythm extends TimeOrderedRun<KeystrokeRhythm> {
         dwellShape.merge(other.dwellShape);
         flightShape.merge(other.flightShape);
         logFlight.merge(other.logFlight);
+        withinWordLogFlight.merge(other.withinWordLogFlight);
+        wordStartLogFlight.merge(other.wordStartLogFlight);
     }
 
-    private void addFlight(long gap) {
+    private void addFlight(long gap, int fromClass, int toClass) {
         if (gap >= 0 && gap <= MAX_FLIGHT_MS) {
             flight.add(gap);
             flightShape.add(gap);
-            logFlight.add(Math.log(Math.max(gap, 1)));
+            double log = Math.log(Math.max(gap, 1));
+            logFlight.add(log);
+            if (toClass == LETTER && fromClass == LETTER) {
+                withinWordLogFlight.add(log);
+            } else if (toClass == LETTER && fromClass == SPACE) {
+                wordStartLogFlight.add(log);
+            }
         }
     }
 
@@ -192,6 +217,10 @@ final class KeystrokeRhythm extends TimeOrderedRun<KeystrokeRhythm> {
         dwellShape.copyFrom(o.dwellShape);
         flightShape.copyFrom(o.flightShape);
         logFlight.copyFrom(o.logFlight);
+        withinWordLogFlight.copyFrom(o.withinWordLogFlight);
+        wordStartLogFlight.copyFrom(o.wordStartLogFlight);
+        firstKeydownClass = o.firstKeydownClass;
+        lastKeydownClass = o.lastKeydownClass;
         firstT = o.firstT;
         lastT = o.lastT;
         hasKeydown = o.hasKeydown;
@@ -280,5 +309,33 @@ final class KeystrokeRhythm extends TimeOrderedRun<KeystrokeRhythm> {
         dwellShape.readFrom(in);
         flightShape.readFrom(in);
         logFlight.readFrom(in);
+    }
+
+    /**
+     * The word-structure state added in binary form v6, written after the pointer grid: the
+     * classes of the first and last keydown (to classify the flight that straddles a run boundary)
+     * and the log flights within words and into a word.
+     */
+    void writeWordStructureTo(DataOutput out) throws IOException {
+        out.writeByte(firstKeydownClass);
+        out.writeByte(lastKeydownClass);
+        withinWordLogFlight.writeTo(out);
+        wordStartLogFlight.writeTo(out);
+    }
+
+    void readWordStructureFrom(DataInput in) throws IOException {
+        firstKeydownClass = in.readUnsignedByte() % CLASSES;
+        lastKeydownClass = in.readUnsignedByte() % CLASSES;
+        withinWordLogFlight.readFrom(in);
+        wordStartLogFlight.readFrom(in);
+    }
+
+    /**
+     * A run read from a form before v6 does not know the classes of its edge keydowns: a flight
+     * straddling its boundary is then left out of the word structure rather than misfiled.
+     */
+    void forgetEdgeClasses() {
+        firstKeydownClass = KeyClass.OTHER.code();
+        lastKeydownClass = KeyClass.OTHER.code();
     }
 }

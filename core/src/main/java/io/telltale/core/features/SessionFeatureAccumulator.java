@@ -40,13 +40,13 @@ import java.util.List;
  */
 public final class SessionFeatureAccumulator {
 
-    /** First byte of the binary form. */
     /**
-     * 5 added the trajectory fingerprint; 4 the pointer grid; 3 the shape state (path residuals,
-     * key-interval skewness); 2 the session context. 1 to 4 are still read: what they lack is
-     * unknown, NaN or (the trajectory fingerprint) empty.
+     * First byte of the binary form. 6 added the word structure of typing (log flights within
+     * words and into a word); 5 the trajectory fingerprint; 4 the pointer grid; 3 the shape state
+     * (path residuals, key-interval skewness); 2 the session context. 1 to 5 are still read: what
+     * they lack is unknown, NaN or (the trajectory fingerprint) empty.
      */
-    static final int FORMAT_VERSION = 5;
+    static final int FORMAT_VERSION = 6;
 
     /** Speed samples (segments with positive duration, inside strokes) needed for speed statistics. */
     public static final int MIN_SPEED_SAMPLES = 20;
@@ -67,6 +67,11 @@ public final class SessionFeatureAccumulator {
     public static final int MIN_CLICKS = 5;
     /** Dwell or flight samples needed for keystroke rhythm: roughly one short word plus spaces. */
     public static final int MIN_KEY_SAMPLES = 10;
+    /**
+     * Flights from a space into a word needed to compare them with the flights inside words: five
+     * words. Fewer leave the comparison to chance (its SD for a script is about sqrt(1/n) SDs).
+     */
+    public static final int MIN_WORD_STARTS = 5;
     /** Scroll intervals needed for scroll rhythm. */
     public static final int MIN_SCROLL_INTERVALS = 10;
     /** Completed touch contacts needed for contact duration and movement. */
@@ -382,6 +387,11 @@ public final class SessionFeatureAccumulator {
             f.set(Feature.KEY_FLIGHT_LOG_SD, keys.logFlight.std());
         }
         f.set(Feature.KEY_DWELL_SKEW, keys.dwellShape.skewness(MIN_KEY_SAMPLES));
+        RunningMoments withinWord = keys.withinWordLogFlight;
+        if (keys.wordStartLogFlight.count() >= MIN_WORD_STARTS && withinWord.count() >= MIN_KEY_SAMPLES
+                && withinWord.std() > 0) {
+            f.set(Feature.KEY_WORD_START_SHIFT, (keys.wordStartLogFlight.mean() - withinWord.mean()) / withinWord.std());
+        }
 
         long scrollIntervals = scroll.interval.count();
         if (scrollIntervals >= MIN_SCROLL_INTERVALS) {

@@ -85,11 +85,12 @@ final class SessionRun {
         mouse.writeShapeTo(out);
         keys.writeShapeTo(out);
         grid.writeTo(out);
+        keys.writeWordStructureTo(out);
     }
 
     /**
      * @param version the accumulator's binary form: before 3 there is no shape state, before 4 no
-     *     pointer grid (they stay empty)
+     *     pointer grid, before 6 no word structure of typing (they stay empty)
      */
     static SessionRun readFrom(DataInput in, int version) throws IOException {
         SessionRun run = new SessionRun();
@@ -105,6 +106,11 @@ final class SessionRun {
         }
         if (version >= 4) {
             run.grid.readFrom(in);
+        }
+        if (version >= 6) {
+            run.keys.readWordStructureFrom(in);
+        } else {
+            run.keys.forgetEdgeClasses();
         }
         return run;
     }

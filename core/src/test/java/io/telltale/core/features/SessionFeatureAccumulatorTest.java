@@ -32,6 +32,9 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
     private static final Set<Feature> GRID_FEATURES = EnumSet.of(Feature.MOUSE_GRID_SPEED_CV,
             Feature.MOUSE_GRID_RESIDUAL, Feature.MOUSE_GRID_RESIDUAL_AUTOCORRELATION, Feature.MOUSE_SUBMOVEMENT_RATE);
 
+    /** Added with binary form 6: NaN when read from an older form. */
+    private static final Set<Feature> WORD_FEATURES = EnumSet.of(Feature.KEY_WORD_START_SHIFT);
+
     // ---- what the features measure
 
     @Test
@@ -178,6 +181,47 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
     }
 
     @Test
+    void wordsStartedMoreSlowlyThanLettersFollowShowAWordStartShiftAndAScriptThatIgnoresWordsNone() {
+        SessionFeatures person = featuresOf(session().keys(wordTyping(BEGINNING, 30, 5, 200, 1)).asOneBatch());
+        SessionFeatures script = featuresOf(session().keys(wordTyping(BEGINNING, 30, 5, 0, 1)).asOneBatch());
+
+        // ln((150 + 200) / 150) = 0.85 above letters whose log SD is 0.3: about 2.8 SDs
+        assertThat(person.get(Feature.KEY_WORD_START_SHIFT)).isBetween(2.0, 3.5);
+        // 30 word starts: the script's shift is 0 give or take sqrt(1/30) = 0.18
+        assertThat(script.get(Feature.KEY_WORD_START_SHIFT)).isBetween(-0.5, 0.5);
+    }
+
+    @Test
+    void fewerWordStartsThanTheMinimumLeaveTheWordStartShiftUnmeasured() {
+        int words = SessionFeatureAccumulator.MIN_WORD_STARTS; // the last space starts no word
+        SessionFeatures few = featuresOf(session().keys(wordTyping(BEGINNING, words, 5, 200, 2)).asOneBatch());
+        SessionFeatures enough = featuresOf(session().keys(wordTyping(BEGINNING, words + 1, 5, 200, 2)).asOneBatch());
+        SessionFeatures lettersOnly = featuresOf(session().keys(steadyTyping(BEGINNING, 60, 120, 50)).asOneBatch());
+
+        assertThat(few.get(Feature.KEY_WORD_START_SHIFT)).isNaN();
+        assertThat(enough.get(Feature.KEY_WORD_START_SHIFT)).isGreaterThan(1.0);
+        assertThat(lettersOnly.get(Feature.KEY_WORD_START_SHIFT)).isNaN();
+    }
+
+    @Test
+    void theWordStartShiftIsTheSameWhenEveryFlightStraddlesABatchInAnyOrderAndGrouping() {
+        Session typing = session().keys(wordTyping(BEGINNING, 12, 4, 200, 3));
+        SessionFeatures whole = featuresOf(typing.asOneBatch());
+        assertThat(whole.has(Feature.KEY_WORD_START_SHIFT)).isTrue();
+        // a cut just after every keydown: each flight, within a word or into one, spans two batches
+        long[] cuts = typing.keys.stream().filter(KeySample::down).mapToLong(k -> k.t() + 1).toArray();
+        List<TelemetryBatch> batches = typing.cutAt(cuts);
+
+        assertSameFeatures(accumulate(batches).features(), whole);
+        List<TelemetryBatch> reversed = new ArrayList<>(batches);
+        Collections.reverse(reversed);
+        assertSameFeatures(accumulate(reversed).features(), whole);
+        for (int seed = 0; seed < 6; seed++) {
+            assertSameFeatures(mergedFromMaxRunsGroups(batches, new Random(seed)).features(), whole);
+        }
+    }
+
+    @Test
     void wheelScrollingHasBurstsAndReadingPauses() {
         SessionFeatures features = featuresOf(session().scroll(wheelScrolling(BEGINNING, 40, 4)).asOneBatch());
 
@@ -237,6 +281,7 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
         for (Feature shape : SHAPE_FEATURES) {
             assertThat(whole.has(shape)).as(shape.key()).isTrue();
         }
+        assertThat(whole.has(Feature.KEY_WORD_START_SHIFT)).isTrue();
 
 
         for (int seed = 0; seed < 8; seed++) {
@@ -277,11 +322,7 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
                 groups.add(accumulate(batches.subList(from, to)));
                 from = to;
             }
-            Collections.shuffle(groups, random);
-            SessionFeatureAccumulator merged = new SessionFeatureAccumulator();
-            for (SessionFeatureAccumulator group : groups) {
-                merged.merge(random.nextBoolean() ? group : roundTrip(group));
-            }
+            SessionFeatureAccumulator merged = mergedInRandomOrder(groups, random);
             assertSameFeatures(merged.features(), whole);
             assertThat(merged.counts().batches()).isEqualTo(batches.size());
         }
@@ -299,23 +340,32 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
             Random random = new Random(seed);
             List<TelemetryBatch> batches = wandering.cutRandomly(10 + seed * 9, random);
             assertSameFeatures(accumulate(batches).features(), whole);
-            // MAX_RUNS contiguous groups, folded on their own, merged in random order: every gap stitches
-            List<SessionFeatureAccumulator> groups = new ArrayList<>();
-            int from = 0;
-            for (int g = 1; g <= SessionFeatureAccumulator.MAX_RUNS; g++) {
-                int to = g == SessionFeatureAccumulator.MAX_RUNS
-                        ? batches.size()
-                        : from + 1 + random.nextInt(batches.size() / SessionFeatureAccumulator.MAX_RUNS);
-                groups.add(accumulate(batches.subList(from, to)));
-                from = to;
-            }
-            Collections.shuffle(groups, random);
-            SessionFeatureAccumulator merged = new SessionFeatureAccumulator();
-            for (SessionFeatureAccumulator group : groups) {
-                merged.merge(random.nextBoolean() ? group : roundTrip(group));
-            }
-            assertSameFeatures(merged.features(), whole);
+            assertSameFeatures(mergedFromMaxRunsGroups(batches, random).features(), whole);
         }
+    }
+
+    /** MAX_RUNS contiguous groups of random size, each folded on its own, merged: every gap between them stitches. */
+    private static SessionFeatureAccumulator mergedFromMaxRunsGroups(List<TelemetryBatch> batches, Random random) {
+        List<SessionFeatureAccumulator> groups = new ArrayList<>();
+        int from = 0;
+        for (int g = 1; g <= SessionFeatureAccumulator.MAX_RUNS; g++) {
+            int to = g == SessionFeatureAccumulator.MAX_RUNS
+                    ? batches.size()
+                    : from + 1 + random.nextInt(batches.size() / SessionFeatureAccumulator.MAX_RUNS);
+            groups.add(accumulate(batches.subList(from, to)));
+            from = to;
+        }
+        return mergedInRandomOrder(groups, random);
+    }
+
+    /** The groups merged in random order, some of them through the binary form. */
+    private static SessionFeatureAccumulator mergedInRandomOrder(List<SessionFeatureAccumulator> groups, Random random) {
+        Collections.shuffle(groups, random);
+        SessionFeatureAccumulator merged = new SessionFeatureAccumulator();
+        for (SessionFeatureAccumulator group : groups) {
+            merged.merge(random.nextBoolean() ? group : roundTrip(group));
+        }
+        return merged;
     }
 
     @Test
@@ -403,22 +453,63 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
 
     @Test
     void binaryFormTwoIsStillReadWithoutTheShapeFeatures() throws IOException {
-        // written by the accumulator of binary form 2 from this very session (12 random batches, seed 3)
+        Set<Feature> lacking = EnumSet.copyOf(SHAPE_FEATURES);
+        lacking.addAll(GRID_FEATURES);
+        lacking.addAll(WORD_FEATURES);
+        assertOlderFormIsReadWithout("accumulator-v2.bin", lacking);
+    }
+
+    @Test
+    void binaryFormFiveIsStillReadWithoutTheWordStructure() throws IOException {
+        assertOlderFormIsReadWithout("accumulator-v5.bin", WORD_FEATURES);
+    }
+
+    /**
+     * {@code resource} was written by the accumulator of an older binary form from this very session
+     * (12 random batches, seed 3): read now, it has every feature but {@code lacking} (NaN), and it
+     * is written back in the current form.
+     */
+    private void assertOlderFormIsReadWithout(String resource, Set<Feature> lacking) throws IOException {
         SessionFeatureAccumulator read;
-        try (var in = getClass().getResourceAsStream("accumulator-v2.bin")) {
+        try (var in = getClass().getResourceAsStream(resource)) {
             read = SessionFeatureAccumulator.readFrom(new DataInputStream(in));
         }
         SessionFeatures now = accumulate(humanSession().cutRandomly(12, new Random(3))).features();
 
         for (Feature feature : Feature.values()) {
-            if (SHAPE_FEATURES.contains(feature) || GRID_FEATURES.contains(feature)) {
+            if (lacking.contains(feature)) {
                 assertThat(read.features().get(feature)).as(feature.key()).isNaN();
             } else {
-                assertThat(read.features().get(feature)).as(feature.key()).isEqualTo(now.get(feature));
+                assertThat(read.features().get(feature)).as(feature.key()).isEqualTo(Double.valueOf(now.get(feature)));
             }
         }
-        // and it is written back in the current form
         assertThat(bytesOf(read)[0]).isEqualTo((byte) SessionFeatureAccumulator.FORMAT_VERSION);
+        assertSameFeatures(roundTrip(read).features(), read.features());
+    }
+
+    @Test
+    void aRunReadFromFormFiveFilesNoFlightAcrossItsEdgeUnderWords() throws IOException {
+        // typing whose first five batches (keydowns of four letters, then a space) were stored in
+        // form 5: the classes of that run's edge keydowns are unknown, so the flight from its space
+        // into the next word is left out of the word structure rather than misfiled
+        Session typing = session().keys(wordTyping(BEGINNING, 12, 4, 200, 4));
+        long[] cuts = typing.keys.stream().filter(KeySample::down).mapToLong(k -> k.t() + 1).toArray();
+        List<TelemetryBatch> batches = typing.cutAt(cuts);
+        SessionFeatureAccumulator first = accumulate(batches.subList(0, 5));
+        SessionFeatureAccumulator asForm5;
+        try (var in = getClass().getResourceAsStream("accumulator-v5-first-word.bin")) {
+            asForm5 = SessionFeatureAccumulator.readFrom(new DataInputStream(in));
+        }
+        double restAlone = accumulate(batches.subList(5, batches.size())).features().get(Feature.KEY_WORD_START_SHIFT);
+
+        asForm5.merge(accumulate(batches.subList(5, batches.size())));
+        first.merge(accumulate(batches.subList(5, batches.size())));
+
+        assertThat(asForm5.features().get(Feature.KEY_FLIGHT_MEAN)).isEqualTo(first.features().get(Feature.KEY_FLIGHT_MEAN));
+        // what remains is exactly the word structure from the second word's first letter on
+        assertThat(asForm5.features().get(Feature.KEY_WORD_START_SHIFT))
+                .isNotEqualTo(first.features().get(Feature.KEY_WORD_START_SHIFT))
+                .isCloseTo(restAlone, within(1e-12));
     }
 
     @Test
@@ -456,7 +547,7 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
         int size = bytesOf(acc).length;
 
         System.out.println("serialized accumulator after 2,000 batches: " + size + " bytes");
-        assertThat(size).isLessThan(1_000); // 722 with the shape state of binary form 3, 910 with the grid of form 4
+        assertThat(size).isLessThan(1_000); // 722 with the shape state of form 3, 910 with the grid of form 4, 906 in form 5, 927 with the word structure of form 6
         assertThat(acc.counts().batches()).isEqualTo(2_000);
     }
 

@@ -271,6 +271,26 @@ public abstract class SessionFeaturesTestBase {
         return samples;
     }
 
+    /**
+     * Words of {@code letters} letters separated by spaces, every flight drawn alike (log-normal
+     * around 150 ms) except the one from a space into the next word, which is {@code wordStartPauseMs}
+     * longer: 0 is a script that ignores words, a few hundred ms a person retrieving the next word.
+     */
+    public static List<KeySample> wordTyping(long start, int words, int letters, long wordStartPauseMs, long seed) {
+        Random random = new Random(seed);
+        List<KeySample> samples = new ArrayList<>();
+        long t = start;
+        for (int w = 0; w < words; w++) {
+            for (int i = 0; i <= letters; i++) {
+                KeyClass keyClass = i == letters ? KeyClass.SPACE : KeyClass.LETTER;
+                samples.add(new KeySample(t, true, keyClass));
+                samples.add(new KeySample(t + 40 + random.nextInt(60), false, keyClass));
+                t += Math.round(150 * Math.exp(0.3 * random.nextGaussian())) + (i == letters ? wordStartPauseMs : 0);
+            }
+        }
+        return samples;
+    }
+
     // ---- scroll and touch
 
     public static List<ScrollSample> wheelScrolling(long start, int events, long seed) {

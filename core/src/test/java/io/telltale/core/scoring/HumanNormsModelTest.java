@@ -101,13 +101,43 @@ class HumanNormsModelTest extends SessionFeaturesTestBase {
         assertThat(intervalsOnly.score()).isZero();
     }
 
+    @Test
+    void wordsStartedAsFastAsLettersFollowWithUntailedIntervalsAreFlaggedTogetherNotApart() {
+        RiskAssessment both = model.assess(wordTyping(0.12, 0.2));
+        RiskAssessment wordsOnly = model.assess(wordTyping(0.12, 2.0));
+        RiskAssessment tailOnly = model.assess(wordTyping(0.9, 0.2));
+        RiskAssessment missingWords = model.assess(wordTyping(Double.NaN, 0.2));
+
+        assertThat(both.score()).isGreaterThan(0.0).isLessThan(0.5);
+        assertThat(both.reasons()).singleElement().satisfies(reason -> {
+            assertThat(reason.code()).isEqualTo("TYPING_IGNORES_WORDS");
+            assertThat(reason.text()).isEqualTo("typing ignores word boundaries: a word starts only 0.120 SDs slower"
+                    + " than letters follow each other, and intervals lack a long tail (skew 0.200) over 200 key events");
+        });
+        assertThat(wordsOnly.score()).isZero();
+        assertThat(tailOnly.score()).isZero();
+        assertThat(missingWords.score()).isZero();
+    }
+
     /** Typing like Aalto's people on every key feature but hold skew and log-interval spread. */
     private static SessionFeatures typing(double dwellSkew, double flightLogSd) {
+        return typingBuilder(dwellSkew, flightLogSd).build();
+    }
+
+    /** Typing like Aalto's people on every key feature but the word-start shift and interval skew. */
+    private static SessionFeatures wordTyping(double wordStartShift, double flightSkew) {
+        SessionFeatures.Builder builder = typingBuilder(2.0, 0.6).set(Feature.KEY_FLIGHT_SKEW, flightSkew);
+        if (!Double.isNaN(wordStartShift)) {
+            builder.set(Feature.KEY_WORD_START_SHIFT, wordStartShift);
+        }
+        return builder.build();
+    }
+
+    private static SessionFeatures.Builder typingBuilder(double dwellSkew, double flightLogSd) {
         return SessionFeatures.builder(new EventCounts(20, 0, 0, 0, 200, 0, 0))
                 .set(Feature.KEY_DWELL_MEAN, 110).set(Feature.KEY_DWELL_CV, 0.45)
                 .set(Feature.KEY_FLIGHT_MEAN, 280).set(Feature.KEY_FLIGHT_CV, 0.7)
-                .set(Feature.KEY_DWELL_SKEW, dwellSkew).set(Feature.KEY_FLIGHT_LOG_SD, flightLogSd)
-                .build();
+                .set(Feature.KEY_DWELL_SKEW, dwellSkew).set(Feature.KEY_FLIGHT_LOG_SD, flightLogSd);
     }
 
     @Test

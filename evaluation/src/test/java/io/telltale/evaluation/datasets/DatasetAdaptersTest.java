@@ -9,6 +9,7 @@ import io.telltale.evaluation.Recording;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,17 +106,14 @@ class DatasetAdaptersTest {
 
     @Test
     void aaltoKeepsKeyClassesOnlyAndDropsMalformedRowsAndNegativeHolds() throws IOException {
-        Path samples = Files.createDirectories(root.resolve("aalto-keystrokes/keystroke-samples"));
-        Files.writeString(samples.resolve("1005_keystrokes.txt"), String.join("\n",
-                "PARTICIPANT_ID\tTEST_SECTION_ID\tSENTENCE\tUSER_INPUT\tKEYSTROKE_ID\tPRESS_TIME\tRELEASE_TIME\tLETTER\tKEYCODE",
+        writeAaltoParticipant("1005",
                 "1005\t1\tHi 2\tHi 2\t1\t1471948585847\t1471948586453\tSHIFT\t16",
                 "1005\t1\tHi 2\tHi 2\t2\t1471948586372\t1471948586443\tH\t72",
                 "1005\t1\tHi 2\tHi 2\t3\t1471948586621\t1471948586592\ti\t73",
                 "1005\t1\tHi 2\tHi 2\t4\t1471948586700\t1471948586760\t \t32",
                 "1005\t1\tHi 2\tHi 2\t5\tnot-a-time\t1471948586900\t2\t50",
                 "1005\t1\tHi 2",
-                "1005\t1\tHi 2\tHi 2\t6\t1471948586800\t1471948586850\tBKSP\t8",
-                ""));
+                "1005\t1\tHi 2\tHi 2\t6\t1471948586800\t1471948586850\tBKSP\t8");
         DropCounts drops = new DropCounts();
 
         Recording typist = AaltoKeystrokes.read(root.resolve("aalto-keystrokes"), drops).get(0);
@@ -128,6 +126,37 @@ class DatasetAdaptersTest {
         assertThat(typist.keyDown()).containsExactly(true, true, false, false, true, false, true, false);
         assertThat(drops.get("aalto", "malformed row")).isEqualTo(2);
         assertThat(drops.get("aalto", "key released before pressed")).isEqualTo(1);
+    }
+
+    @Test
+    void aaltoRowsWithoutTheCharacterAreClassedByTheirKeyCode() throws IOException {
+        // as in 50 of the 300 participants' files: characters empty, named keys (SHIFT) given
+        String[] keyCodes = {"16", "73", "32", "68", "190", "49", "8", ""};
+        String[] rows = new String[keyCodes.length];
+        for (int i = 0; i < rows.length; i++) {
+            String letter = i == 0 ? "SHIFT" : "";
+            rows[i] = "1061\t1\tI do.\tI do.\t" + i + "\t" + (1000 + 200 * i) + "\t" + (1100 + 200 * i) + "\t" + letter + "\t" + keyCodes[i];
+        }
+        writeAaltoParticipant("1061", rows);
+
+        Recording typist = AaltoKeystrokes.read(root.resolve("aalto-keystrokes"), new DropCounts()).get(0);
+
+        List<Byte> downs = new ArrayList<>();
+        for (int i = 0; i < typist.keyClass().length; i++) {
+            if (typist.keyDown()[i]) {
+                downs.add(typist.keyClass()[i]);
+            }
+        }
+        assertThat(downs).containsExactly(code(KeyClass.MODIFIER), code(KeyClass.LETTER), code(KeyClass.SPACE),
+                code(KeyClass.LETTER), code(KeyClass.PUNCTUATION), code(KeyClass.DIGIT), code(KeyClass.BACKSPACE),
+                code(KeyClass.OTHER));
+    }
+
+    /** One participant's file of the Aalto dataset: its header, then {@code rows}. */
+    private void writeAaltoParticipant(String participant, String... rows) throws IOException {
+        Path samples = Files.createDirectories(root.resolve("aalto-keystrokes/keystroke-samples"));
+        String header = "PARTICIPANT_ID\tTEST_SECTION_ID\tSENTENCE\tUSER_INPUT\tKEYSTROKE_ID\tPRESS_TIME\tRELEASE_TIME\tLETTER\tKEYCODE";
+        Files.writeString(samples.resolve(participant + "_keystrokes.txt"), header + "\n" + String.join("\n", rows) + "\n");
     }
 
     private static byte code(KeyClass keyClass) {
