@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.FallbackKey;
 import org.apache.flink.configuration.HighAvailabilityOptions;
 import org.apache.flink.configuration.JobManagerOptions;
@@ -62,6 +63,7 @@ class DeploymentFilesTest {
                 .containsEntry("state.backend.type", "rocksdb")
                 .containsEntry("execution.checkpointing.incremental", "true")
                 .containsKey("execution.checkpointing.interval")
+                .containsEntry("execution.buffer-timeout.interval", "10ms")
                 .containsEntry("metrics.reporter.prom.factory.class",
                         "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
     }
@@ -209,6 +211,7 @@ class DeploymentFilesTest {
     private static Set<String> knownFlinkKeys() {
         Set<String> keys = new HashSet<>();
         for (Class<?> options : List.of(CheckpointingOptions.class, StateBackendOptions.class, CoreOptions.class,
+                ExecutionOptions.class,
                 JobManagerOptions.class, TaskManagerOptions.class, RestOptions.class, HighAvailabilityOptions.class,
                 MetricOptions.class, RestartStrategyOptions.class)) {
             for (Field field : options.getFields()) {
