@@ -158,12 +158,14 @@ public final class BenchHarness implements Callable<Integer> {
                     say("round %d: Telltale...", round + 1);
                     TelltaleUnderTest.Names roundNames = names.withScoresOfRound(round);
                     kafka.createPreloadTopics(parallelism, roundNames.scores());
-                    ThroughputRun.Result telltale = ThroughputRun.measure("telltale", (env, source) -> TelltaleUnderTest.build(
+                    ThroughputRun.Result telltale = ThroughputRun.measure("telltale",
+                            (env, source) -> TelltaleUnderTest.build(
                                     env, source, kafka.bootstrap(), roundNames, "throughput", jobSettings),
                             kafka, names.telemetry(), loaded, parallelism, work.resolve("cp-" + round + "-telltale"));
                     results.add(telltale);
                     say("  %s", telltale);
-                    if (patterns) {
+                    // Once, after the last round: on this workload the pattern job takes longer than the scoring job.
+                    if (patterns && round == rounds - 1) {
                         say("round %d: cross-session patterns over its scores...", round + 1);
                         PatternsUnderTest.Names roundPatterns = patternNames.ofRound(round);
                         kafka.createPreloadTopics(parallelism, roundPatterns.findings(), roundPatterns.deadLetters());

@@ -131,32 +131,29 @@ final class BenchKafka implements AutoCloseable {
 
     /** Records on {@code topic} now: the sum of its partitions' end offsets (topics here are never compacted). */
     long recordCount(String topic) throws Exception {
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
-        for (int p = 0; p < partitions; p++) {
-            latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
-        }
-        return admin.listOffsets(latest).all().get().values().stream()
-                .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+        return endOffsets(topic).values().stream().mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
     }
 
     /** Whether {@code groupId} has committed the end of every partition of {@code topic}. */
     boolean caughtUp(String topic, String groupId) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed =
                 admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
-        for (int p = 0; p < partitions; p++) {
-            latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
-        }
-        for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end :
-                admin.listOffsets(latest).all().get().entrySet()) {
+        for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end : endOffsets(topic).entrySet()) {
             OffsetAndMetadata done = committed.get(end.getKey());
             if (end.getValue().offset() > 0 && (done == null || done.offset() < end.getValue().offset())) {
                 return false;
             }
         }
         return true;
+    }
+
+    private Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> endOffsets(String topic) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+        for (int p = 0; p < partitions; p++) {
+            latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+        }
+        return admin.listOffsets(latest).all().get();
     }
 
     @Override

@@ -86,12 +86,12 @@ final class BenchReport {
         body.append(String.format(Locale.ROOT, "%n### Cross-session patterns%n%n"
                 + "The pattern job (`cep-patterns/`, every built-in pattern whose requirements are met: no IP "
                 + "database here, so those needing network facts are off) reads the %,d pre-loaded commerce events "
-                + "and the risk scores the scoring job wrote in the same round, both to their end, on its own "
+                + "and the risk scores the scoring job wrote in the last round, both to their end, on its own "
                 + "MiniCluster with parallelism %d right after that round's scoring job (a bounded run cannot read a "
                 + "topic that is still being written to its end). CPU is the process's over the pattern job's run; "
                 + "its share is over the scoring job's CPU for the same traffic.%n%n",
                 loaded.commerceEvents(), results.get(0).pattern().parallelism()));
-        body.append("| round | commerce events | risk scores | runtime | cores busy | CPU-s | scoring job's CPU-s "
+        body.append("| run | commerce events | risk scores | runtime | cores busy | CPU-s | scoring job's CPU-s "
                 + "| pattern / scoring CPU | findings by pattern |\n");
         body.append("|---|---|---|---|---|---|---|---|---|\n");
         for (int i = 0; i < results.size(); i++) {
