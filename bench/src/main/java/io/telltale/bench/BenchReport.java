@@ -85,7 +85,8 @@ final class BenchReport {
     void patterns(Workload.Totals loaded, List<PatternRun.Result> results) {
         body.append(String.format(Locale.ROOT, "%n### Cross-session patterns%n%n"
                 + "The pattern job (`cep-patterns/`, every built-in pattern whose requirements are met: no IP "
-                + "database here, so those needing network facts are off) reads the %,d pre-loaded commerce events "
+                + "database here, so those needing network facts are off; and not `replayed-trajectories`, since "
+                + "the workload replays each template's strokes, see the harness section) reads the %,d pre-loaded commerce events "
                 + "and the risk scores the scoring job wrote in the last round, both to their end, on its own "
                 + "MiniCluster with parallelism %d right after that round's scoring job (a bounded run cannot read a "
                 + "topic that is still being written to its end). CPU is the process's over the pattern job's run; "
