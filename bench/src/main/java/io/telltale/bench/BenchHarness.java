@@ -89,7 +89,8 @@ public final class BenchHarness implements Callable<Integer> {
     @Option(names = "--gateway-duration", defaultValue = "30s", description = "How long wrk loads the gateway.")
     String gatewayDuration;
 
-    @Option(names = "--skip", split = ",", description = "Parts to leave out: throughput, latency, path, state, gateway, jmh.")
+    @Option(names = "--skip", split = ",", description = "Parts to leave out: throughput, latency, path, state, gateway, jmh;"
+            + " patterns: the cross-session pattern job and the commerce events it reads.")
     List<String> skip = new ArrayList<>();
 
     private final List<String> args;
@@ -136,9 +137,16 @@ public final class BenchHarness implements Callable<Integer> {
                 String referenceOut = "bench.throughput.reference-counts";
                 kafka.createPreloadTopics(parallelism, names.all());
                 kafka.createPreloadTopics(parallelism, referenceOut);
-                Workload.Totals loaded = kafka.preload(throughputLoad, 0, start, names.telemetry());
+                boolean patterns = !skip.contains("patterns");
+                PatternsUnderTest.Names patternNames = PatternsUnderTest.Names.of("throughput");
+                if (patterns) {
+                    kafka.createPreloadTopics(parallelism, patternNames.all());
+                }
+                Workload.Totals loaded = kafka.preload(throughputLoad, 0, start, names.telemetry(),
+                        patterns ? patternNames.commerce() : null);
                 report.throughputWorkload(loaded);
                 List<ThroughputRun.Result> results = new ArrayList<>();
+                List<PatternRun.Result> patternResults = new ArrayList<>();
                 for (int round = 0; round < rounds; round++) {
                     say("round %d: reference job...", round + 1);
                     results.add(ThroughputRun.measure("reference", (env, source) -> ReferenceJob.build(
@@ -148,12 +156,28 @@ public final class BenchHarness implements Callable<Integer> {
                             kafka, names.telemetry(), loaded, parallelism, work.resolve("cp-" + round + "-ref")));
                     say("  %s", results.get(results.size() - 1));
                     say("round %d: Telltale...", round + 1);
-                    results.add(ThroughputRun.measure("telltale", (env, source) -> TelltaleUnderTest.build(
-                                    env, source, kafka.bootstrap(), names, "throughput", jobSettings),
-                            kafka, names.telemetry(), loaded, parallelism, work.resolve("cp-" + round + "-telltale")));
-                    say("  %s", results.get(results.size() - 1));
+                    TelltaleUnderTest.Names roundNames = names.withScoresOfRound(round);
+                    kafka.createPreloadTopics(parallelism, roundNames.scores());
+                    ThroughputRun.Result telltale = ThroughputRun.measure("telltale",
+                            (env, source) -> TelltaleUnderTest.build(
+                                    env, source, kafka.bootstrap(), roundNames, "throughput", jobSettings),
+                            kafka, names.telemetry(), loaded, parallelism, work.resolve("cp-" + round + "-telltale"));
+                    results.add(telltale);
+                    say("  %s", telltale);
+                    // Once, after the last round: on this workload the pattern job takes longer than the scoring job.
+                    if (patterns && round == rounds - 1) {
+                        say("round %d: cross-session patterns over its scores...", round + 1);
+                        PatternsUnderTest.Names roundPatterns = patternNames.ofRound(round);
+                        kafka.createPreloadTopics(parallelism, roundPatterns.findings(), roundPatterns.deadLetters());
+                        patternResults.add(PatternRun.measure(kafka, loaded, roundNames.scores(), roundPatterns, telltale,
+                                parallelism, work.resolve("cp-" + round + "-patterns"), jobSettings));
+                        say("  %s", patternResults.get(patternResults.size() - 1));
+                    }
                 }
                 report.throughput(results);
+                if (patterns) {
+                    report.patterns(loaded, patternResults);
+                }
                 maxBatchesPerSecond = results.stream().filter(r -> r.job().equals("telltale"))
                         .mapToDouble(ThroughputRun.Result::batchesPerSecond).max().orElse(0);
             }
@@ -164,7 +188,7 @@ public final class BenchHarness implements Callable<Integer> {
                 DecisionLatencyRun.Result latency = DecisionLatencyRun.measure(workload, kafka, rate,
                         TimeUtils.parseDuration(latencyWarmUp), TimeUtils.parseDuration(latencyDuration),
                         Duration.ofSeconds(smoke ? 3 : 15), parallelism,
-                        work.resolve("cp-latency"), jobSettings);
+                        work.resolve("cp-latency"), jobSettings, !skip.contains("patterns"));
                 say("  %s", latency);
                 report.latency(latency, latencyLoad, latencyRate == null && maxBatchesPerSecond > 0);
             }

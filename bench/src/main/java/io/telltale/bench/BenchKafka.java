@@ -91,9 +91,20 @@ final class BenchKafka implements AutoCloseable {
      * until the broker has them all.
      */
     Workload.Totals preload(Workload workload, long firstSession, long startEpochMillis, String topic) {
+        return preload(workload, firstSession, startEpochMillis, topic, null);
+    }
+
+    /**
+     * As above, and the sessions' commerce events to {@code commerceTopic} (none when it is null),
+     * each stamped with its event time.
+     */
+    Workload.Totals preload(Workload workload, long firstSession, long startEpochMillis, String topic,
+            String commerceTopic) {
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
             Workload.Totals totals = workload.forEachRecord(firstSession, startEpochMillis,
-                    (key, value, sentAt) -> producer.send(new ProducerRecord<>(topic, null, sentAt, key, value)));
+                    (key, value, sentAt) -> producer.send(new ProducerRecord<>(topic, null, sentAt, key, value)),
+                    commerceTopic == null ? null : (key, value, time) ->
+                            producer.send(new ProducerRecord<>(commerceTopic, null, time, key, value)));
             producer.flush();
             return totals;
         }
@@ -118,23 +129,31 @@ final class BenchKafka implements AutoCloseable {
                 .setDeserializer(new RawRecordDeserializer());
     }
 
+    /** Records on {@code topic} now: the sum of its partitions' end offsets (topics here are never compacted). */
+    long recordCount(String topic) throws Exception {
+        return endOffsets(topic).values().stream().mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+    }
+
     /** Whether {@code groupId} has committed the end of every partition of {@code topic}. */
     boolean caughtUp(String topic, String groupId) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed =
                 admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
-        for (int p = 0; p < partitions; p++) {
-            latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
-        }
-        for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end :
-                admin.listOffsets(latest).all().get().entrySet()) {
+        for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end : endOffsets(topic).entrySet()) {
             OffsetAndMetadata done = committed.get(end.getKey());
             if (end.getValue().offset() > 0 && (done == null || done.offset() < end.getValue().offset())) {
                 return false;
             }
         }
         return true;
+    }
+
+    private Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> endOffsets(String topic) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+        for (int p = 0; p < partitions; p++) {
+            latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+        }
+        return admin.listOffsets(latest).all().get();
     }
 
     @Override

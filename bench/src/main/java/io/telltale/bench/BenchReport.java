@@ -73,6 +73,35 @@ final class BenchReport {
                         + "%.1f MB of JSON (%.0f bytes per batch).%n",
                 loaded.sessions(), loaded.batches(), loaded.events(), loaded.eventsPerBatch(),
                 loaded.bytes() / 1e6, (double) loaded.bytes() / loaded.batches()));
+        if (!loaded.commerce().isEmpty()) {
+            body.append(String.format(Locale.ROOT,
+                    "%nCommerce topic (`CommerceTraffic`, what the shop backend reports of the same sessions, each "
+                            + "event stamped at the send time of the batch it goes with): %,d events (%s); sessions "
+                            + "by what they do on the shop: %s.%n",
+                    loaded.commerceEvents(), join(loaded.commerce()), join(loaded.scripts())));
+        }
+    }
+
+    void patterns(Workload.Totals loaded, List<PatternRun.Result> results) {
+        body.append(String.format(Locale.ROOT, "%n### Cross-session patterns%n%n"
+                + "The pattern job (`cep-patterns/`, every built-in pattern whose requirements are met: no IP "
+                + "database here, so those needing network facts are off; and not `replayed-trajectories`, since "
+                + "the workload replays each template's strokes, see the harness section) reads the %,d pre-loaded commerce events "
+                + "and the risk scores the scoring job wrote in the last round, both to their end, on its own "
+                + "MiniCluster with parallelism %d right after that round's scoring job (a bounded run cannot read a "
+                + "topic that is still being written to its end). CPU is the process's over the pattern job's run; "
+                + "its share is over the scoring job's CPU for the same traffic.%n%n",
+                loaded.commerceEvents(), results.get(0).pattern().parallelism()));
+        body.append("| run | commerce events | risk scores | runtime | cores busy | CPU-s | scoring job's CPU-s "
+                + "| pattern / scoring CPU | findings by pattern |\n");
+        body.append("|---|---|---|---|---|---|---|---|---|\n");
+        for (int i = 0; i < results.size(); i++) {
+            PatternRun.Result r = results.get(i);
+            body.append(String.format(Locale.ROOT, "| %d | %,d | %,d | %.1f s | %.2f | %.1f | %.1f | %.0f %% | %s |%n",
+                    i + 1, r.commerceEvents(), r.scores(), r.pattern().runtimeMs() / 1000.0, r.pattern().coresBusy(),
+                    r.pattern().cpuNanos() / 1e9, r.scoring().cpuNanos() / 1e9, 100 * r.cpuShare(),
+                    r.findings().isEmpty() ? "none" : join(r.findings())));
+        }
     }
 
     void throughput(List<ThroughputRun.Result> results) {
@@ -124,6 +153,17 @@ final class BenchReport {
         body.append(String.format(Locale.ROOT, "%nCheckpoints during the run: %d, from trigger to completion "
                 + "p50 %d ms, max %d ms. A decision overlaps a checkpoint when the time from its crossing batch to "
                 + "its score overlaps one.%n", c.count(), c.p50(), c.max()));
+        if (r.patterns() != null) {
+            body.append(String.format(Locale.ROOT, "%nThe cross-session pattern job ran beside the scoring job in "
+                            + "the same Flink job, as in the demo, reading the %,d commerce events sent with the "
+                            + "batches and the scores; findings by the end of the run: %s (a commerce session is "
+                            + "summarised, and can take part in a pattern, a session gap of event time after its "
+                            + "last event: 30 min by default, longer than this run).%n",
+                    r.patterns().commerceEvents(),
+                    r.patterns().findings().isEmpty() ? "none" : join(r.patterns().findings())));
+        } else {
+            body.append(String.format(Locale.ROOT, "%nThe cross-session pattern job was not running (`--skip patterns`).%n"));
+        }
         verdicts.add(verdict("time to decision p99 ≤ 100 ms in Kafka", p.p99() + " ms",
                 p.count() > 0 && p.p99() <= TARGET_DECISION_P99_MS));
     }
@@ -236,6 +276,14 @@ final class BenchReport {
                 ? text.substring(0, begin) + markdown + text.substring(end + END.length() + 1)
                 : text.stripTrailing() + "\n\n" + markdown;
         Files.writeString(doc, updated);
+    }
+
+    /** "a 3, b 5", in the map's order. */
+    private static String join(Map<?, Long> counts) {
+        return counts.entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey() instanceof Enum<?> c
+                        ? c.name().toLowerCase(Locale.ROOT) : e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", "));
     }
 
     private static String latencyRow(String label, Percentiles p) {

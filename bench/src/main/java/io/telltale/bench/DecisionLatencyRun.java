@@ -1,9 +1,11 @@
 package io.telltale.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.telltale.connectors.serde.CommerceEventSerde;
 import io.telltale.connectors.serde.InvalidRecordException;
 import io.telltale.connectors.serde.RiskScoreSerde;
 import io.telltale.core.wire.Action;
+import io.telltale.core.wire.CommerceEvent;
 import io.telltale.core.wire.RiskScore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -50,7 +53,15 @@ final class DecisionLatencyRun {
     record Result(double targetBatchesPerSecond, double sentBatchesPerSecond, long sessionsStarted,
             long crossings, long decided, long decidedBeforeCrossing, Percentiles latencyMs,
             Percentiles onCrossingBatchMs, Percentiles overlappingCheckpointMs, Percentiles clearOfCheckpointsMs,
-            Percentiles checkpointMs, Duration measured, String loadBefore, String loadAfter) {}
+            Percentiles checkpointMs, Duration measured, String loadBefore, String loadAfter, Patterns patterns) {}
+
+    /**
+     * The cross-session pattern job's part of the run, when it ran beside the scoring job.
+     *
+     * @param commerceEvents commerce events sent with the sessions' batches
+     * @param findings       findings written by the end of the run, by pattern id
+     */
+    record Patterns(long commerceEvents, Map<String, Long> findings) {}
 
     /** A checkpoint's span in wall-clock time, from its trigger to its completion or failure. */
     record Span(long from, long to) {
@@ -62,12 +73,17 @@ final class DecisionLatencyRun {
     private DecisionLatencyRun() {}
 
     static Result measure(Workload workload, BenchKafka kafka, double batchesPerSecond, Duration warmUp,
-            Duration measure, Duration drain, int parallelism, Path checkpoints, Configuration settings)
-            throws Exception {
+            Duration measure, Duration drain, int parallelism, Path checkpoints, Configuration settings,
+            boolean withPatterns) throws Exception {
         TelltaleUnderTest.Names names = TelltaleUnderTest.Names.of("latency");
         kafka.createTopics(parallelism, names.all());
+        PatternsUnderTest.Names patterns = withPatterns ? PatternsUnderTest.Names.of("latency") : null;
+        if (patterns != null) {
+            kafka.createTopics(parallelism, patterns.all());
+        }
         int restPort = BenchFlink.freePort();
-        JobClient job = TelltaleUnderTest.start(kafka, names, "latency", parallelism, checkpoints, restPort, settings);
+        JobClient job = TelltaleUnderTest.start(kafka, names, patterns, "latency", parallelism, checkpoints, restPort,
+                settings, DeliveryGuarantee.AT_LEAST_ONCE);
 
         // Session id to {append time, index} of its threshold batch, and to {append time, batches} of its decision.
         Map<String, long[]> crossedAt = new ConcurrentHashMap<>();
@@ -82,7 +98,9 @@ final class DecisionLatencyRun {
         long countFrom = started + warmUp.toMillis();
         long stopAt = countFrom + measure.toMillis();
         AtomicLong sent = new AtomicLong();
-        long sessions = replay(workload, kafka, names.telemetry(), batchesPerSecond, stopAt, countFrom, crossedAt, sent);
+        AtomicLong commerceSent = new AtomicLong();
+        long sessions = replay(workload, kafka, names.telemetry(), patterns == null ? null : patterns.commerce(),
+                batchesPerSecond, stopAt, countFrom, crossedAt, sent, commerceSent);
         long sentDuring = sent.get();
         // Let the last crossings be decided.
         Thread.sleep(drain.toMillis());
@@ -90,6 +108,8 @@ final class DecisionLatencyRun {
         reader.join();
         List<Span> checkpointSpans = checkpointSpans(restPort, job.getJobID().toHexString());
         job.cancel().get(60, TimeUnit.SECONDS);
+        Patterns patternPart = patterns == null ? null
+                : new Patterns(commerceSent.get(), PatternsUnderTest.findingsByPattern(kafka, patterns.findings()));
 
         List<Long> latencies = new ArrayList<>();
         List<Long> onCrossingBatch = new ArrayList<>();
@@ -118,7 +138,7 @@ final class DecisionLatencyRun {
         return new Result(batchesPerSecond, sentDuring * 1000.0 / (stopAt - started), sessions, crossedAt.size(),
                 latencies.size(), early, Percentiles.of(latencies), Percentiles.of(onCrossingBatch),
                 Percentiles.of(overlapping), Percentiles.of(clear), Percentiles.of(checkpointDurations), measure,
-                loadBefore, MachineGauges.loadAverage());
+                loadBefore, MachineGauges.loadAverage(), patternPart);
     }
 
     /** Every checkpoint in Flink's history of the job: completed, failed or still running (until now). */
@@ -133,9 +153,15 @@ final class DecisionLatencyRun {
         return spans;
     }
 
-    /** Records the append time of each threshold batch of a counted session sent after {@code countFrom}. */
-    private static long replay(Workload workload, BenchKafka kafka, String topic, double batchesPerSecond,
-            long stopAt, long countFrom, Map<String, long[]> crossedAt, AtomicLong sent) throws InterruptedException {
+    /**
+     * Records the append time of each threshold batch of a counted session sent after {@code countFrom};
+     * sends each batch's commerce events to {@code commerceTopic} right after it, unless that is null.
+     */
+    private static long replay(Workload workload, BenchKafka kafka, String topic, String commerceTopic,
+            double batchesPerSecond, long stopAt, long countFrom, Map<String, long[]> crossedAt, AtomicLong sent,
+            AtomicLong commerceSent) throws InterruptedException {
+        CommerceTraffic commerce = new CommerceTraffic(workload.parameters.seed());
+        CommerceEventSerde commerceSerde = new CommerceEventSerde();
         try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
             return LiveReplay.run(workload, batchesPerSecond, stopAt, (session, template, index, start, counted) -> {
                 byte[] id = SessionTemplate.sessionIdBytes(session);
@@ -148,6 +174,12 @@ final class DecisionLatencyRun {
                     }
                 });
                 sent.incrementAndGet();
+                if (commerceTopic != null) {
+                    for (CommerceEvent event : commerce.at(session, template, index, template.batchCount(), start)) {
+                        producer.send(new ProducerRecord<>(commerceTopic, id, commerceSerde.serialize(event)));
+                        commerceSent.incrementAndGet();
+                    }
+                }
             });
         }
     }

@@ -28,6 +28,9 @@ final class SessionTemplate {
     private static final int EPOCH_DIGITS = 13;
 
     private final Actor actor;
+    /** The signed-in user and the client address of the simulated visit; null when it has none. */
+    private final String userId;
+    private final String clientIp;
     private final List<Batch> batches;
     /** Index of the batch after which the session is first challenged or blocked; -1 if never. */
     private final int thresholdBatch;
@@ -38,8 +41,10 @@ final class SessionTemplate {
      */
     record Batch(byte[] json, int idAt, int startedAtAt, int sentAtAt, long offsetMs, long sentAfterMs, int events) {}
 
-    private SessionTemplate(Actor actor, List<Batch> batches, int thresholdBatch) {
+    private SessionTemplate(Actor actor, String userId, String clientIp, List<Batch> batches, int thresholdBatch) {
         this.actor = actor;
+        this.userId = userId;
+        this.clientIp = clientIp;
         this.batches = batches;
         this.thresholdBatch = thresholdBatch;
     }
@@ -77,11 +82,20 @@ final class SessionTemplate {
                 }
             }
         }
-        return new SessionTemplate(session.actor(), List.copyOf(batches), threshold);
+        return new SessionTemplate(session.actor(), kept.get(0).userId(), kept.get(0).clientIp(), List.copyOf(batches),
+                threshold);
     }
 
     Actor actor() {
         return actor;
+    }
+
+    String userId() {
+        return userId;
+    }
+
+    String clientIp() {
+        return clientIp;
     }
 
     int batchCount() {

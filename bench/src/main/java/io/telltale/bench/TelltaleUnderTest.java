@@ -31,6 +31,11 @@ final class TelltaleUnderTest {
         String[] all() {
             return new String[] {telemetry, scores, deadLetters, alerts};
         }
+
+        /** The same topics but for the scores, which each round of a run writes to its own. */
+        Names withScoresOfRound(int round) {
+            return new Names(telemetry, scores + "." + round, deadLetters, alerts);
+        }
     }
 
     private TelltaleUnderTest() {}
@@ -68,9 +73,25 @@ final class TelltaleUnderTest {
 
     static JobClient start(BenchKafka kafka, Names names, String run, int parallelism, Path checkpoints, int restPort,
             Configuration settings, DeliveryGuarantee guarantee) throws Exception {
+        return start(kafka, names, null, run, parallelism, checkpoints, restPort, settings, guarantee);
+    }
+
+    /**
+     * As above, with the cross-session pattern job beside the scoring job in the same Flink job, as
+     * the demo runs it, reading {@code patterns.commerce()} and the scores; none when {@code patterns}
+     * is null.
+     */
+    static JobClient start(BenchKafka kafka, Names names, PatternsUnderTest.Names patterns, String run,
+            int parallelism, Path checkpoints, int restPort, Configuration settings, DeliveryGuarantee guarantee)
+            throws Exception {
         StreamExecutionEnvironment env = BenchFlink.environment(parallelism, checkpoints, restPort);
         build(env, kafka.unboundedSource(names.telemetry(), "bench-" + run), kafka.bootstrap(), names, run, settings,
                 guarantee);
+        if (patterns != null) {
+            PatternsUnderTest.build(env, kafka.unboundedSource(patterns.commerce(), "bench-" + run + "-patterns"),
+                    kafka.unboundedSource(names.scores(), "bench-" + run + "-patterns"), kafka.bootstrap(), patterns,
+                    settings);
+        }
         return env.executeAsync("telltale-" + run);
     }
 }

@@ -1,8 +1,11 @@
 package io.telltale.bench;
 
+import io.telltale.connectors.serde.CommerceEventSerde;
 import io.telltale.core.scoring.ActionThresholds;
 import io.telltale.core.scoring.HumanNormsModel;
 import io.telltale.core.scoring.SessionScorer;
+import io.telltale.core.wire.CommerceEvent;
+import io.telltale.core.wire.CommerceEventType;
 import io.telltale.job.TelltaleOptions;
 import io.telltale.simulator.Actor;
 import io.telltale.simulator.SimulatedSession;
@@ -54,8 +57,18 @@ final class Workload {
         void accept(byte[] key, byte[] value, long sentAt);
     }
 
-    /** What a run of {@link #forEachRecord} wrote. */
-    record Totals(long sessions, long batches, long events, long bytes) {
+    /**
+     * What a run of {@link #forEachRecord} wrote.
+     *
+     * @param commerce commerce events written, by type (empty when none were asked for)
+     * @param scripts  sessions by what they do on the shop (empty when no commerce events were asked for)
+     */
+    record Totals(long sessions, long batches, long events, long bytes, Map<CommerceEventType, Long> commerce,
+            Map<CommerceTraffic.Script, Long> scripts) {
+        long commerceEvents() {
+            return commerce.values().stream().mapToLong(Long::longValue).sum();
+        }
+
         double eventsPerBatch() {
             return batches == 0 ? 0 : (double) events / batches;
         }
@@ -96,6 +109,18 @@ final class Workload {
      * {@code firstSession + parameters.sessions()}, in send order.
      */
     Totals forEachRecord(long firstSession, long startEpochMillis, RecordSink sink) {
+        return forEachRecord(firstSession, startEpochMillis, sink, null);
+    }
+
+    /**
+     * As above, and hands the sessions' commerce events ({@link CommerceTraffic}) as (key, JSON,
+     * event time) to {@code commerceSink}, each right after the batch it goes with.
+     */
+    Totals forEachRecord(long firstSession, long startEpochMillis, RecordSink sink, RecordSink commerceSink) {
+        CommerceTraffic commerceTraffic = new CommerceTraffic(parameters.seed());
+        CommerceEventSerde commerceSerde = new CommerceEventSerde();
+        Map<CommerceEventType, Long> commerce = new EnumMap<>(CommerceEventType.class);
+        Map<CommerceTraffic.Script, Long> scripts = new EnumMap<>(CommerceTraffic.Script.class);
         Random random = new Random(parameters.seed() ^ firstSession);
         long spreadMs = START_SPREAD.toMillis();
         // One pending batch per session, by send time: a million sessions is a million entries.
@@ -104,6 +129,9 @@ final class Workload {
         for (int i = 0; i < starts.length; i++) {
             starts[i] = startEpochMillis + (long) (random.nextDouble() * spreadMs);
             SessionTemplate template = templateOf(firstSession + i);
+            if (commerceSink != null) {
+                scripts.merge(commerceTraffic.scriptOf(firstSession + i, template), 1L, Long::sum);
+            }
             due.add(new long[] {starts[i] + template.batch(0).sentAfterMs(), i, 0});
         }
         long batches = 0;
@@ -122,13 +150,20 @@ final class Workload {
             events += template.batch(index).events();
             bytes += value.length;
             int following = index + 1;
-            if (following < Math.min(template.batchCount(), parameters.batchesPerSession())) {
+            int batchesOfSession = Math.min(template.batchCount(), parameters.batchesPerSession());
+            if (commerceSink != null) {
+                for (CommerceEvent event : commerceTraffic.at(session, template, index, batchesOfSession, starts[i])) {
+                    commerceSink.accept(id, commerceSerde.serialize(event), event.time());
+                    commerce.merge(event.type(), 1L, Long::sum);
+                }
+            }
+            if (following < batchesOfSession) {
                 next[0] = starts[i] + template.batch(following).sentAfterMs();
                 next[2] = following;
                 due.add(next);
             }
         }
-        return new Totals(starts.length, batches, events, bytes);
+        return new Totals(starts.length, batches, events, bytes, commerce, scripts);
     }
 
     /** Templates by who drives them. */
