@@ -75,5 +75,9 @@ export function probeLater(win, hints, schedule) {
   });
 }
 
-/** A visible page with no animation frame for this long is not rendering (60 Hz gives ~120). */
-export const RAF_STALL_MS = 2000;
+/**
+ * A visible page with no animation frame for this long is not rendering (60 Hz gives ~300). A tab
+ * that is just opening on a busy machine can go a second or two without one; a browser that never
+ * renders has none after any wait.
+ */
+export const RAF_STALL_MS = 5000;

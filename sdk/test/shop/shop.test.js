@@ -178,6 +178,7 @@ test('a scripted bot shops: straight moves, direct clicks, constant-interval typ
   await new Promise((r) => setTimeout(r, 1000)); // the first tab's unload beacon lands first
   secondTab.from = Date.now();
   const second = await browser.newPage();
+  await second.bringToFront(); // the tab a person would be looking at: the one that renders
   await second.goto(botShop(), { timeout: 20_000 });
   assert.equal(await second.evaluate(() => window.telltale.sessionId), sessions.bot, 'the second tab is in the same session');
   await second.mouse.move(5, 5);
