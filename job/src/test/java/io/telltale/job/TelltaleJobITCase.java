@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -264,10 +265,14 @@ class TelltaleJobITCase extends TelltaleTestBase {
         sent.sort(Comparator.comparingLong(TelemetryBatch::arrivedAt));
         TelemetryBatchSerde serde = new TelemetryBatchSerde();
         try (KafkaProducer<byte[], byte[]> producer = producer(kafka.bootstrapServers())) {
+            List<Future<?>> written = new ArrayList<>();
             for (TelemetryBatch batch : sent) {
-                producer.send(TelltaleKafka.telemetryRecord(telemetryTopic, batch, serde.serialize(batch)));
+                written.add(producer.send(TelltaleKafka.telemetryRecord(telemetryTopic, batch, serde.serialize(batch))));
             }
             producer.flush();
+            for (Future<?> record : written) {
+                record.get(); // a record the broker refused fails the test here, not as a count below
+            }
         }
 
         runJob(localEnvironment(checkpoints, Duration.ofSeconds(2), 1), telemetryTopic, scoreTopic, deadLetterTopic,

@@ -1,5 +1,6 @@
 package io.telltale.connectors.kafka;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,9 @@ import org.apache.kafka.common.test.TestKitNodes;
  * CLI does; the job jar for a real cluster does not).
  */
 public final class EmbeddedKafka implements AutoCloseable {
+
+    /** How long {@link #createTopics} waits for the new partitions' leaders. */
+    private static final Duration LEADER_WAIT = Duration.ofSeconds(30);
 
     /**
      * Broker settings a single node needs, plus what makes it quick for tests. Internal topics
@@ -123,9 +127,35 @@ public final class EmbeddedKafka implements AutoCloseable {
                     }
                 }
             }
+            awaitLeaders(admin, List.of(topics));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
+        }
+    }
+
+    /**
+     * Waits until every partition of {@code topics} has a leader: a topic is created before its
+     * partitions have one, and a producer that writes at once gets NOT_LEADER_OR_FOLLOWER and
+     * retries, which under load has cost test records.
+     */
+    private static void awaitLeaders(Admin admin, List<String> topics) throws InterruptedException {
+        long deadline = System.nanoTime() + LEADER_WAIT.toNanos();
+        while (true) {
+            try {
+                boolean led = admin.describeTopics(topics).allTopicNames().get().values().stream()
+                        .flatMap(description -> description.partitions().stream())
+                        .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+                if (led) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                // not known to the broker's metadata yet: try again
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no leader for every partition of " + topics + " within " + LEADER_WAIT);
+            }
+            Thread.sleep(50);
         }
     }
 
