@@ -13,10 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * How smooth people's pointer paths are on the 200 ms grid ({@code mouse_grid_residual}, with
@@ -35,7 +37,6 @@ public final class GridSmoothness {
 
     static final List<Feature> GRID = List.of(Feature.MOUSE_GRID_RESIDUAL, Feature.MOUSE_GRID_SPEED_CV,
             Feature.MOUSE_SUBMOVEMENT_RATE, Feature.MOUSE_GRID_RESIDUAL_AUTOCORRELATION);
-    private static final List<String> GENERATED = List.of("ghost_cursor", "windmouse");
 
     private GridSmoothness() {}
 
@@ -73,8 +74,8 @@ public final class GridSmoothness {
                 double[] people = values(units, window, Measured::person, f);
                 for (String capture : List.of(BalabitMouse.SOURCE, DelbotMouse.SOURCE)) {
                     double[] ghost = values(units, window, m -> m.group().equals("ghost_cursor") && m.capture().equals(capture), f);
-                    long below = java.util.Arrays.stream(ghost).filter(v -> v < people[0]).count();
-                    long above = java.util.Arrays.stream(ghost).filter(v -> v > people[people.length - 1]).count();
+                    long below = Arrays.stream(ghost).filter(v -> v < people[0]).count();
+                    long above = Arrays.stream(ghost).filter(v -> v > people[people.length - 1]).count();
                     System.out.printf(Locale.ROOT, "  %-38s at %-7s capture: %d below %.3f, %d above %.3f, of %d; AUC %.3f%n",
                             f.key(), capture, below, people[0], above, people[people.length - 1], ghost.length,
                             Separation.auc(values(units, window, m -> m.person() && m.capture().equals(capture), f), ghost));
@@ -98,7 +99,7 @@ public final class GridSmoothness {
         return groups;
     }
 
-    private static double[] values(List<Measured> units, int window, java.util.function.Predicate<Measured> who, Feature f) {
+    private static double[] values(List<Measured> units, int window, Predicate<Measured> who, Feature f) {
         return units.stream().filter(m -> m.windowMs() == window && who.test(m) && m.features().has(f))
                 .mapToDouble(m -> m.features().get(f)).sorted().toArray();
     }
@@ -135,29 +136,11 @@ public final class GridSmoothness {
 
     /** Every unit of every group, at every window. */
     static List<Measured> measure(Evaluation.Settings settings) throws IOException {
-        DropCounts drops = new DropCounts();
-        Path root = settings.datasets();
-        List<Recording> delbot = DelbotMouse.read(root.resolve("delbot-mouse"), drops);
-        List<Recording> delbotPeople = delbot.stream().filter(r -> !r.bot()).toList();
-        Map<String, List<Recording>> delbotBots = new LinkedHashMap<>();
-        for (Recording r : delbot) {
-            if (r.bot()) {
-                delbotBots.computeIfAbsent(r.family(), f -> new ArrayList<>()).add(r);
-            }
-        }
-        List<Recording> balabit = BalabitMouse.read(root.resolve("balabit-mouse"), drops);
-        Map<String, List<Recording>> generated = new LinkedHashMap<>();
-        int index = 0;
-        for (BotCorpus.Family family : BotCorpus.SIMULATED) {
-            long seed = settings.seed() + index++;
-            if (GENERATED.contains(family.name())) {
-                generated.put(family.name(), BotCorpus.simulate(family, settings.botSessions(), settings.botLength(), seed, drops));
-            }
-        }
+        PointerSeparation.PointerSources sources = PointerSeparation.PointerSources.read(settings);
         List<Measured> units = new ArrayList<>();
         Map<String, List<Recording>> people = new LinkedHashMap<>();
-        people.put(BalabitMouse.SOURCE, balabit);
-        people.put(DelbotMouse.SOURCE, delbotPeople);
+        people.put(BalabitMouse.SOURCE, sources.balabit());
+        people.put(DelbotMouse.SOURCE, sources.delbotPeople());
         for (Map.Entry<String, List<Recording>> source : people.entrySet()) {
             String name = source.getKey();
             for (Recording r : source.getValue()) {
@@ -165,7 +148,7 @@ public final class GridSmoothness {
                 addUnits(units, name + " " + half, name, r);
             }
             CaptureClock clock = CaptureClock.of(name, source.getValue());
-            for (Map.Entry<String, List<Recording>> family : generated.entrySet()) {
+            for (Map.Entry<String, List<Recording>> family : sources.generated().entrySet()) {
                 // the evaluation's seeds, so these are its capture-matched units
                 long seed = settings.seed() + family.getKey().hashCode() * 31L + name.hashCode();
                 for (Recording r : family.getValue()) {
@@ -173,7 +156,7 @@ public final class GridSmoothness {
                 }
             }
         }
-        delbotBots.forEach((family, recordings) -> recordings.forEach(r -> addUnits(units, family, DelbotMouse.SOURCE, r)));
+        sources.delbotBots().forEach((family, recordings) -> recordings.forEach(r -> addUnits(units, family, DelbotMouse.SOURCE, r)));
         for (Recording r : TrajectoryMeasurement.simulatedHumans(settings.botSessions(), settings.botLength(), settings.seed())) {
             addUnits(units, "simulated people", "browser", r.withoutKeys().withoutDevice());
         }
