@@ -33,27 +33,41 @@ public final class PointerSeparation {
     public static void main(String[] args) throws IOException {
         Path datasets = Path.of(args.length > 0 ? args[0] : "../shared/datasets");
         Evaluation.Settings settings = new Evaluation.Settings(datasets, 200, Duration.ofSeconds(120), 20260101L);
-        DropCounts drops = new DropCounts();
-        List<Recording> delbot = DelbotMouse.read(datasets.resolve("delbot-mouse"), drops);
-        List<Recording> delbotPeople = delbot.stream().filter(r -> !r.bot()).toList();
-        Map<String, List<Recording>> delbotBots = new LinkedHashMap<>();
-        for (Recording r : delbot) {
-            if (r.bot()) {
-                delbotBots.computeIfAbsent(r.family(), f -> new ArrayList<>()).add(r);
-            }
-        }
-        List<Recording> balabit = BalabitMouse.read(datasets.resolve("balabit-mouse"), drops);
-        Map<String, List<Recording>> generated = new LinkedHashMap<>();
-        int index = 0;
-        for (BotCorpus.Family family : BotCorpus.SIMULATED) {
-            long seed = settings.seed() + index++;
-            if (GENERATED.contains(family.name())) {
-                generated.put(family.name(), BotCorpus.simulate(family, settings.botSessions(), settings.botLength(), seed, drops));
-            }
-        }
-        compare(DelbotMouse.SOURCE, delbotPeople, delbotBots, generated);
+        PointerSources sources = PointerSources.read(settings);
+        compare(DelbotMouse.SOURCE, sources.delbotPeople(), sources.delbotBots(), sources.generated());
         System.out.println();
-        compare(BalabitMouse.SOURCE, balabit, Map.of(), generated);
+        compare(BalabitMouse.SOURCE, sources.balabit(), Map.of(), sources.generated());
+    }
+
+    /**
+     * The pointer recordings both this and {@link GridSmoothness} read: DELBOT's people and its
+     * recorded bots by family, Balabit's people, and the generated families that pass as human most
+     * often, with the evaluation's seeds.
+     */
+    record PointerSources(List<Recording> delbotPeople, Map<String, List<Recording>> delbotBots, List<Recording> balabit,
+            Map<String, List<Recording>> generated) {
+
+        static PointerSources read(Evaluation.Settings settings) throws IOException {
+            DropCounts drops = new DropCounts();
+            Path datasets = settings.datasets();
+            List<Recording> delbot = DelbotMouse.read(datasets.resolve("delbot-mouse"), drops);
+            Map<String, List<Recording>> delbotBots = new LinkedHashMap<>();
+            for (Recording r : delbot) {
+                if (r.bot()) {
+                    delbotBots.computeIfAbsent(r.family(), f -> new ArrayList<>()).add(r);
+                }
+            }
+            List<Recording> balabit = BalabitMouse.read(datasets.resolve("balabit-mouse"), drops);
+            Map<String, List<Recording>> generated = new LinkedHashMap<>();
+            int index = 0;
+            for (BotCorpus.Family family : BotCorpus.SIMULATED) {
+                long seed = settings.seed() + index++;
+                if (GENERATED.contains(family.name())) {
+                    generated.put(family.name(), BotCorpus.simulate(family, settings.botSessions(), settings.botLength(), seed, drops));
+                }
+            }
+            return new PointerSources(delbot.stream().filter(r -> !r.bot()).toList(), delbotBots, balabit, generated);
+        }
     }
 
     /** The source's people against its own recorded bots and the generated families re-sampled at its capture. */

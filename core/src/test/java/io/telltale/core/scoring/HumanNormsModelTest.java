@@ -119,6 +119,35 @@ class HumanNormsModelTest extends SessionFeaturesTestBase {
         assertThat(missingWords.score()).isZero();
     }
 
+    @Test
+    void aPathTooSmoothOnTheGridIsChallengedAloneButNotBlocked() {
+        RiskAssessment windMouse = model.assess(pointer(0.04));
+        RiskAssessment smoothestPerson = model.assess(pointer(0.12));
+        RiskAssessment tooLittleMovement = model.assess(pointer(Double.NaN));
+
+        assertThat(windMouse.score()).isGreaterThanOrEqualTo(0.5).isLessThan(0.8);
+        assertThat(windMouse.reasons()).singleElement().satisfies(reason -> {
+            assertThat(reason.code()).isEqualTo("MOUSE_PATH_TOO_SMOOTH");
+            assertThat(reason.text()).isEqualTo("mouse path unnaturally smooth at 200 ms steps:"
+                    + " 0.0400 px off its neighbours' midpoint per px travelled over 600 moves");
+        });
+        assertThat(smoothestPerson.score()).isZero();
+        assertThat(tooLittleMovement.score()).isZero();
+    }
+
+    /** A pointer like people's on every mouse feature the norms read but the 200 ms grid residual. */
+    private static SessionFeatures pointer(double gridResidual) {
+        SessionFeatures.Builder builder = SessionFeatures.builder(new EventCounts(10, 600, 20, 5, 0, 0, 0))
+                .set(Feature.MOUSE_STRAIGHTNESS_MEAN, 0.8).set(Feature.MOUSE_STRAIGHTNESS_STD, 0.2)
+                .set(Feature.MOUSE_SPEED_CV, 1.2).set(Feature.MOUSE_ACCELERATION_CV, 1.5)
+                .set(Feature.MOUSE_JERK_CV, 1.5).set(Feature.MOUSE_CURVATURE_MEAN, 0.01)
+                .set(Feature.MOUSE_DIRECTION_ENTROPY, 2.0);
+        if (!Double.isNaN(gridResidual)) {
+            builder.set(Feature.MOUSE_GRID_RESIDUAL, gridResidual);
+        }
+        return builder.build();
+    }
+
     /** Typing like Aalto's people on every key feature but hold skew and log-interval spread. */
     private static SessionFeatures typing(double dwellSkew, double flightLogSd) {
         return typingBuilder(dwellSkew, flightLogSd).build();
