@@ -27,7 +27,14 @@ final class BenchFlink {
      * {@code restPort}.
      */
     static StreamExecutionEnvironment environment(int parallelism, Path checkpoints, int restPort) {
+        return environment(parallelism, checkpoints, restPort, new Configuration());
+    }
+
+    /** As above, with {@code overrides} over those settings. */
+    static StreamExecutionEnvironment environment(int parallelism, Path checkpoints, int restPort,
+            Configuration overrides) {
         Configuration config = TelltaleJob.defaultFlinkConfiguration();
+        config.addAll(overrides);
         config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
         config.set(RestOptions.PORT, restPort);
         // enough history to cover a latency run's checkpoints (Flink keeps 10 by default)

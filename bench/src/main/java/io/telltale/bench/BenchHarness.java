@@ -89,6 +89,11 @@ public final class BenchHarness implements Callable<Integer> {
     @Option(names = "--gateway-duration", defaultValue = "30s", description = "How long wrk loads the gateway.")
     String gatewayDuration;
 
+    @Option(names = "--pattern-state-backend", defaultValue = "hashmap",
+            description = "State backend of the cross-session pattern job in the throughput run: hashmap (as"
+                    + " docker/ deploys it) or rocksdb, to compare (docs/cross-session-patterns.md).")
+    String patternStateBackend;
+
     @Option(names = "--skip", split = ",", description = "Parts to leave out: throughput, latency, path, state, gateway, jmh;"
             + " patterns: the cross-session pattern job and the commerce events it reads.")
     List<String> skip = new ArrayList<>();
@@ -170,7 +175,8 @@ public final class BenchHarness implements Callable<Integer> {
                         PatternsUnderTest.Names roundPatterns = patternNames.ofRound(round);
                         kafka.createPreloadTopics(parallelism, roundPatterns.findings(), roundPatterns.deadLetters());
                         patternResults.add(PatternRun.measure(kafka, loaded, roundNames.scores(), roundPatterns, telltale,
-                                parallelism, work.resolve("cp-" + round + "-patterns"), jobSettings));
+                                parallelism, work.resolve("cp-" + round + "-patterns"), jobSettings,
+                                patternStateBackend));
                         say("  %s", patternResults.get(patternResults.size() - 1));
                     }
                 }

@@ -88,10 +88,11 @@ final class BenchReport {
                 + "database here, so those needing network facts are off; and not `replayed-trajectories`, since "
                 + "the workload replays each template's strokes, see the harness section) reads the %,d pre-loaded commerce events "
                 + "and the risk scores the scoring job wrote in the last round, both to their end, on its own "
-                + "MiniCluster with parallelism %d right after that round's scoring job (a bounded run cannot read a "
+                + "MiniCluster with parallelism %d and the %s state backend right after that round's scoring job "
+                + "(a bounded run cannot read a "
                 + "topic that is still being written to its end). CPU is the process's over the pattern job's run; "
                 + "its share is over the scoring job's CPU for the same traffic.%n%n",
-                loaded.commerceEvents(), results.get(0).pattern().parallelism()));
+                loaded.commerceEvents(), results.get(0).pattern().parallelism(), results.get(0).stateBackend()));
         body.append("| run | commerce events | risk scores | runtime | cores busy | CPU-s | scoring job's CPU-s "
                 + "| pattern / scoring CPU | findings by pattern |\n");
         body.append("|---|---|---|---|---|---|---|---|---|\n");

@@ -3,6 +3,7 @@ package io.telltale.bench;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateBackendOptions;
 
 /**
  * The cross-session pattern job's cost in the throughput run, measured on its own right after the
@@ -23,9 +24,10 @@ final class PatternRun {
      * @param pattern      the pattern job's run over them
      * @param scoring      the scoring job's run of the same round, which wrote those scores
      * @param findings     findings by pattern id
+     * @param stateBackend the pattern job's state backend ({@code rocksdb}, {@code hashmap})
      */
     record Result(long commerceEvents, long scores, ThroughputRun.Result pattern, ThroughputRun.Result scoring,
-            Map<String, Long> findings) {
+            Map<String, Long> findings, String stateBackend) {
 
         /** The pattern job's CPU time over the scoring job's for the same traffic. */
         double cpuShare() {
@@ -35,9 +37,10 @@ final class PatternRun {
         @Override
         public String toString() {
             return String.format(java.util.Locale.ROOT,
-                    "%,d commerce events and %,d scores in %.1f s, %.2f cores busy, %.1f CPU-s "
+                    "%,d commerce events and %,d scores in %.1f s (%s), %.2f cores busy, %.1f CPU-s "
                             + "(%.0f %% of the scoring job's %.1f CPU-s); findings %s",
-                    commerceEvents, scores, pattern.runtimeMs() / 1000.0, pattern.coresBusy(), pattern.cpuNanos() / 1e9,
+                    commerceEvents, scores, pattern.runtimeMs() / 1000.0, stateBackend, pattern.coresBusy(),
+                    pattern.cpuNanos() / 1e9,
                     100 * cpuShare(), scoring.cpuNanos() / 1e9, findings);
         }
     }
@@ -45,13 +48,16 @@ final class PatternRun {
     private PatternRun() {}
 
     static Result measure(BenchKafka kafka, Workload.Totals loaded, String scoresTopic, PatternsUnderTest.Names names,
-            ThroughputRun.Result scoring, int parallelism, Path checkpoints, Configuration settings) throws Exception {
+            ThroughputRun.Result scoring, int parallelism, Path checkpoints, Configuration settings,
+            String stateBackend) throws Exception {
         long scores = kafka.recordCount(scoresTopic);
+        Configuration flink = new Configuration(settings); // Flink's own keys among them tune the state backend
+        flink.set(StateBackendOptions.STATE_BACKEND, stateBackend);
         ThroughputRun.Result run = ThroughputRun.measure("patterns", (env, commerce) -> PatternsUnderTest.build(
                         env, commerce, kafka.boundedSource(scoresTopic, "bench-patterns-scores-" + System.nanoTime()),
                         kafka.bootstrap(), names, settings),
-                kafka, names.commerce(), loaded, parallelism, checkpoints);
+                kafka, names.commerce(), loaded, parallelism, checkpoints, flink);
         return new Result(loaded.commerceEvents(), scores, run, scoring,
-                PatternsUnderTest.findingsByPattern(kafka, names.findings()));
+                PatternsUnderTest.findingsByPattern(kafka, names.findings()), stateBackend);
     }
 }

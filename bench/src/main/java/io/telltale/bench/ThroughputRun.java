@@ -4,6 +4,7 @@ import io.telltale.connectors.RawRecord;
 import java.nio.file.Path;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -46,7 +47,13 @@ final class ThroughputRun {
 
     static Result measure(String job, Topology topology, BenchKafka kafka, String topic, Workload.Totals loaded,
             int parallelism, Path checkpoints) throws Exception {
-        StreamExecutionEnvironment env = BenchFlink.environment(parallelism, checkpoints, 0);
+        return measure(job, topology, kafka, topic, loaded, parallelism, checkpoints, new Configuration());
+    }
+
+    /** As above, with {@code flink} settings over the job's local defaults (e.g. another state backend). */
+    static Result measure(String job, Topology topology, BenchKafka kafka, String topic, Workload.Totals loaded,
+            int parallelism, Path checkpoints, Configuration flink) throws Exception {
+        StreamExecutionEnvironment env = BenchFlink.environment(parallelism, checkpoints, 0, flink);
         topology.build(env, kafka.boundedSource(topic, "bench-" + job + "-" + System.nanoTime()));
         String loadBefore = MachineGauges.loadAverage();
         JobClient client = env.executeAsync(job);

@@ -61,7 +61,8 @@ class PatternJobOnFlinkClusterITCase {
 
     @BeforeAll
     static void startClusters() throws Exception {
-        clusters = TestClusters.start("patterns", 1, SLOTS, CHECKPOINT_INTERVAL);
+        // As docker/ deploys the pattern job: its state on the heap (docs/cross-session-patterns.md).
+        clusters = TestClusters.start("patterns", 1, SLOTS, CHECKPOINT_INTERVAL, "hashmap");
         kafka = clusters.kafka();
         flink = clusters.flink();
         rest = clusters.rest();

@@ -32,7 +32,7 @@ import org.apache.flink.runtime.util.config.memory.ProcessMemoryUtils;
  * A standalone Flink session cluster of separate JVMs started from Maven-resolved jars, as
  * {@code bin/jobmanager.sh} and {@code bin/taskmanager.sh} of a distribution would: one
  * {@code StandaloneSessionClusterEntrypoint} and any number of {@code TaskManagerRunner}s, each
- * with its own generated {@code config.yaml}, RocksDB state on local disk, checkpoints and
+ * with its own generated {@code config.yaml}, state in RocksDB on local disk (or on the heap), checkpoints and
  * savepoints under one directory, and a Prometheus endpoint.
  */
 final class StandaloneFlinkCluster implements AutoCloseable {
@@ -102,6 +102,13 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     static StandaloneFlinkCluster start(
             Path dir, int taskManagers, int slotsPerTaskManager, Duration checkpointInterval)
             throws IOException, InterruptedException {
+        return start(dir, taskManagers, slotsPerTaskManager, checkpointInterval, "rocksdb");
+    }
+
+    /** As above, with {@code stateBackend} ({@code rocksdb} as the scoring job is deployed, {@code hashmap}). */
+    static StandaloneFlinkCluster start(
+            Path dir, int taskManagers, int slotsPerTaskManager, Duration checkpointInterval, String stateBackend)
+            throws IOException, InterruptedException {
         Files.createDirectories(dir);
         Configuration shared = new Configuration();
         int restPort = FreePorts.next();
@@ -117,8 +124,8 @@ final class StandaloneFlinkCluster implements AutoCloseable {
         shared.set(CoreOptions.DEFAULT_PARALLELISM, taskManagers * slotsPerTaskManager);
         shared.set(WebOptions.UPLOAD_DIR, dir.resolve("web-upload").toString());
 
-        shared.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
-        shared.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        shared.set(StateBackendOptions.STATE_BACKEND, stateBackend);
+        shared.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, stateBackend.equals("rocksdb"));
         shared.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
         shared.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
         shared.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.resolve("checkpoints").toUri().toString());

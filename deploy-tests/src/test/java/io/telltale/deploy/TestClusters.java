@@ -15,6 +15,12 @@ record TestClusters(Path dir, KafkaBrokerProcess kafka, StandaloneFlinkCluster f
 
     static TestClusters start(String name, int taskManagers, int slotsPerTaskManager, Duration checkpointInterval)
             throws IOException, InterruptedException {
+        return start(name, taskManagers, slotsPerTaskManager, checkpointInterval, "rocksdb");
+    }
+
+    /** As above, the Flink cluster with {@code stateBackend}. */
+    static TestClusters start(String name, int taskManagers, int slotsPerTaskManager, Duration checkpointInterval,
+            String stateBackend) throws IOException, InterruptedException {
         Assumptions.assumeFalse(Boolean.getBoolean("telltale.deploy-tests.skip"),
                 "cluster test skipped (-Dtelltale.deploy-tests.skip)");
         Path dir = Path.of(System.getProperty("telltale.cluster.dir", "target/cluster"))
@@ -22,7 +28,7 @@ record TestClusters(Path dir, KafkaBrokerProcess kafka, StandaloneFlinkCluster f
         KafkaBrokerProcess kafka = KafkaBrokerProcess.start(dir.resolve("kafka"));
         try {
             StandaloneFlinkCluster flink = StandaloneFlinkCluster.start(
-                    dir.resolve("flink"), taskManagers, slotsPerTaskManager, checkpointInterval);
+                    dir.resolve("flink"), taskManagers, slotsPerTaskManager, checkpointInterval, stateBackend);
             return new TestClusters(dir, kafka, flink, new FlinkRest(flink.restUrl()));
         } catch (IOException | RuntimeException e) {
             kafka.close();

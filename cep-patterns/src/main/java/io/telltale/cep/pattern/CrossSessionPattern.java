@@ -44,10 +44,15 @@ public abstract class CrossSessionPattern implements Serializable {
     /**
      * What this session shares with the others of a campaign, e.g. the SKUs it held; empty if the
      * session cannot be part of one. Prefix each key with its kind ({@code sku:}, {@code device:}).
+     * Return no key for a session no condition of the pattern accepts: every session given a key
+     * goes through the pattern's CEP operator and its state, matched or not.
      */
     public abstract List<String> keysOf(SessionSummary session, PatternParameters p);
 
-    /** The CEP pattern over sessions of one key; it must have {@code within}. */
+    /**
+     * The CEP pattern over sessions of one key; it must have {@code within}, after which a key's
+     * partial matches are forgotten (the job refuses a pattern without one).
+     */
     public abstract Pattern<SessionSummary, ?> pattern(PatternParameters p);
 
     /**

@@ -12,6 +12,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.cep.pattern.Pattern;
+import org.apache.flink.cep.pattern.WithinType;
 
 /**
  * Which patterns run and with what parameters, read from YAML and validated at start-up:
@@ -31,8 +33,31 @@ import java.util.Map;
 public final class PatternSettings implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** An enabled pattern with its parameters. */
-    public record Enabled(CrossSessionPattern pattern, PatternParameters parameters) implements Serializable {}
+    /**
+     * An enabled pattern with its parameters.
+     *
+     * @throws IllegalArgumentException if its CEP pattern has no {@code within}: a key's partial
+     *     matches would then never expire, and state would grow with every key it sees
+     */
+    public record Enabled(CrossSessionPattern pattern, PatternParameters parameters) implements Serializable {
+        public Enabled {
+            if (!hasWithin(pattern.pattern(parameters))) {
+                throw new IllegalArgumentException("pattern '" + pattern.id() + "': its CEP pattern has no"
+                        + " within(...), so its partial matches would never expire (docs/writing-patterns.md)");
+            }
+        }
+
+        private static boolean hasWithin(Pattern<?, ?> cep) {
+            for (Pattern<?, ?> stage = cep; stage != null; stage = stage.getPrevious()) {
+                for (WithinType type : WithinType.values()) {
+                    if (stage.getWindowSize(type).isPresent()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+    }
 
     private final List<Enabled> enabled;
 

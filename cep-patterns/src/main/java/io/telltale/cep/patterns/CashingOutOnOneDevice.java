@@ -31,15 +31,15 @@ public final class CashingOutOnOneDevice extends CrossSessionPattern {
                         "time from the first to the last checkout"));
     }
 
-    // Sessions of one campaign share the browser.
+    // Sessions of one campaign share the browser; only logged-in checkouts can be part of one.
     @Override public List<String> keysOf(SessionSummary s, PatternParameters p) {
-        return s.deviceFingerprint() == null ? List.of() : List.of("device:" + s.deviceFingerprint());
+        return s.deviceFingerprint() != null && checkedOut(s) ? List.of("device:" + s.deviceFingerprint()) : List.of();
     }
 
     // minAccounts logged-in sessions that checked out, within the window.
     @Override public Pattern<SessionSummary, ?> pattern(PatternParameters p) {
         return Pattern.<SessionSummary>begin("checkouts", AfterMatchSkipStrategy.skipPastLastEvent())
-                .where(SimpleCondition.of(s -> s.loginSucceeded() && s.firstCheckoutAt() >= 0))
+                .where(SimpleCondition.of(CashingOutOnOneDevice::checkedOut))
                 .times(p.integer("minAccounts"))
                 .within(p.duration("window"));
     }
@@ -47,5 +47,9 @@ public final class CashingOutOnOneDevice extends CrossSessionPattern {
     // ...by as many different accounts.
     @Override public boolean confirms(List<SessionSummary> sessions, PatternParameters p) {
         return sessions.stream().map(SessionSummary::userId).distinct().count() >= p.integer("minAccounts");
+    }
+
+    private static boolean checkedOut(SessionSummary s) {
+        return s.loginSucceeded() && s.firstCheckoutAt() >= 0;
     }
 }

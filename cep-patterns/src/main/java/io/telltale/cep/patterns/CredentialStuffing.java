@@ -64,6 +64,9 @@ public final class CredentialStuffing extends CrossSessionPattern {
 
     @Override
     public List<String> keysOf(SessionSummary session, PatternParameters p) {
+        if (!failedToLogIn(session)) {
+            return List.of();
+        }
         List<String> keys = new ArrayList<>(2);
         if (session.deviceFingerprint() != null) {
             keys.add("device:" + session.deviceFingerprint());
@@ -77,9 +80,13 @@ public final class CredentialStuffing extends CrossSessionPattern {
     @Override
     public Pattern<SessionSummary, ?> pattern(PatternParameters p) {
         return Pattern.<SessionSummary>begin("failures", AfterMatchSkipStrategy.skipPastLastEvent())
-                .where(SimpleCondition.of(session -> session.failedLogins() > 0))
+                .where(SimpleCondition.of(CredentialStuffing::failedToLogIn))
                 .times(p.integer("minSessions"))
                 .within(p.duration("window"));
+    }
+
+    private static boolean failedToLogIn(SessionSummary session) {
+        return session.failedLogins() > 0;
     }
 
     @Override

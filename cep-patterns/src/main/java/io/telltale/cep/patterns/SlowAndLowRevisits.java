@@ -67,16 +67,21 @@ public final class SlowAndLowRevisits extends CrossSessionPattern {
 
     @Override
     public List<String> keysOf(SessionSummary session, PatternParameters p) {
-        return session.deviceFingerprint() == null ? List.of() : List.of("device:" + session.deviceFingerprint());
+        return session.deviceFingerprint() == null || !isShort(session, p.duration("maxSessionDuration").toMillis())
+                ? List.of() : List.of("device:" + session.deviceFingerprint());
     }
 
     @Override
     public Pattern<SessionSummary, ?> pattern(PatternParameters p) {
         long maxSessionMillis = p.duration("maxSessionDuration").toMillis();
         return Pattern.<SessionSummary>begin("visits", AfterMatchSkipStrategy.skipPastLastEvent())
-                .where(SimpleCondition.of(session -> session.durationMillis() <= maxSessionMillis))
+                .where(SimpleCondition.of(session -> isShort(session, maxSessionMillis)))
                 .times(p.integer("minSessions"))
                 .within(p.duration("window"));
+    }
+
+    private static boolean isShort(SessionSummary session, long maxSessionMillis) {
+        return session.durationMillis() <= maxSessionMillis;
     }
 
     @Override

@@ -7,7 +7,11 @@ import io.telltale.cep.patterns.AccountTakeover;
 import io.telltale.cep.patterns.BuiltInPatterns;
 import io.telltale.cep.patterns.CredentialStuffing;
 import io.telltale.cep.patterns.InventoryHoarding;
+import io.telltale.cep.session.SessionSummary;
 import java.time.Duration;
+import java.util.List;
+import org.apache.flink.cep.pattern.Pattern;
+import org.apache.flink.cep.pattern.conditions.SimpleCondition;
 import org.junit.jupiter.api.Test;
 
 class PatternSettingsTest {
@@ -31,6 +35,29 @@ class PatternSettingsTest {
         assertThat(hoarding.duration("window")).isEqualTo(Duration.ofHours(2));
         assertThat(hoarding.choice("keyBy")).isEqualTo("category");
         assertThat(hoarding.integer("minNetworks")).isEqualTo(5); // default kept
+    }
+
+    @Test
+    void aPatternWithoutWithinIsRefused() {
+        CrossSessionPattern endless = new CrossSessionPattern() {
+            @Override public String id() { return "endless"; }
+            @Override public String title() { return "Endless"; }
+            @Override public Severity severity() { return Severity.LOW; }
+            @Override public String owaspId() { return null; }
+            @Override public String description() { return "three failed logins, ever"; }
+            @Override public List<Parameter> parameters() { return List.of(); }
+            @Override public List<String> keysOf(SessionSummary s, PatternParameters p) { return List.of("x"); }
+            @Override public Pattern<SessionSummary, ?> pattern(PatternParameters p) {
+                return Pattern.<SessionSummary>begin("failures")
+                        .where(SimpleCondition.of(s -> s.failedLogins() > 0))
+                        .times(3);
+            }
+        };
+
+        assertThatThrownBy(() -> PatternSettings.parse("patterns: {}", List.of(endless)))
+                .hasMessageContaining("pattern 'endless': its CEP pattern has no within(...)");
+        assertThatThrownBy(() -> PatternSettings.defaults(List.of(endless)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -69,6 +69,26 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void thePatternJobKeepsItsStateOnTheHeapAndTheRestAsTheScoringJob() throws IOException {
+        Map<String, String> job = flatten(readYaml(DOCKER.resolve("flink/config.yaml")).get(0));
+        Map<String, String> patterns = flatten(readYaml(DOCKER.resolve("flink/patterns-config.yaml")).get(0));
+        assertKnownFlinkKeys(patterns);
+        assertThat(patterns)
+                .containsEntry("state.backend.type", "hashmap")
+                .containsEntry("taskmanager.memory.managed.fraction", "0")
+                .doesNotContainKey("execution.checkpointing.incremental");
+        Map<String, String> rest = new TreeMap<>(patterns);
+        rest.remove("state.backend.type");
+        rest.remove("taskmanager.memory.managed.fraction");
+        Map<String, String> jobRest = new TreeMap<>(job);
+        jobRest.remove("state.backend.type");
+        jobRest.remove("execution.checkpointing.incremental");
+        assertThat(rest).isEqualTo(jobRest);
+        assertThat(Files.readString(DOCKER.resolve("Dockerfile")))
+                .contains("COPY docker/flink/patterns-config.yaml /opt/flink/conf/config.yaml");
+    }
+
+    @Test
     void imageBuildsFromTheFlinkVersionOfThePomAndPutsTheShadedJarInUsrlib() throws IOException {
         String dockerfile = Files.readString(DOCKER.resolve("Dockerfile"));
         String flinkMinor = FLINK_VERSION.substring(0, FLINK_VERSION.lastIndexOf('.'));
@@ -166,6 +186,8 @@ class DeploymentFilesTest {
         assertThat(telltale.at("/job/jarURI").asText()).isEqualTo("local://" + JOB_JAR_IN_IMAGE);
         assertClassExists(telltale.at("/job/entryClass").asText());
         JsonNode patterns = deployments.get("telltale-patterns");
+        assertThat(patterns.at("/flinkConfiguration/state.backend.type").asText()).isEqualTo("hashmap");
+        assertThat(telltale.at("/flinkConfiguration/state.backend.type").asText()).isEqualTo("rocksdb");
         assertThat(patterns.at("/job/jarURI").asText()).isEqualTo("local://" + PATTERNS_JAR_IN_IMAGE);
         assertThat(patterns.at("/job/entryClass").asText()).isEqualTo(PATTERNS_ENTRY_CLASS);
         assertPatternsEntryClassExists();
