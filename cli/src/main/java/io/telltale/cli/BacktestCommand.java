@@ -29,6 +29,7 @@ import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -136,6 +137,11 @@ final class BacktestCommand implements Callable<Integer> {
         }
 
         Configuration config = JobSettings.apply(boundedConfig(), settings);
+        // The pattern job's state on the heap, as deployed: its CEP operators cost 15-19x the CPU
+        // on RocksDB (docs/cross-session-patterns.md). --set state.backend.type=rocksdb to compare.
+        if (!settings.containsKey(StateBackendOptions.STATE_BACKEND.key())) {
+            config.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+        }
         if (ipDatabase != null) {
             config.set(CrossSessionOptions.IP_DATABASE, ipDatabase.toString());
         }
