@@ -384,7 +384,12 @@ test('Kafka holds schema-valid batches of both sessions, and the typed passwords
       // the session, less any that came after its window closed.
       const finals = records.filter((r) => r.topic === 'telltale.risk-scores.v1' && keyOf(r) === id)
         .map((r) => JSON.parse(Buffer.from(r.value, 'base64'))).filter((s) => s.final);
-      const late = records.filter((r) => r.topic === 'telltale.dead-letters.v1' && keyOf(r) === id).length;
+      // The job's late batches only: the pattern job dead-letters a score that comes after the
+      // commerce session it belongs to was summarised, under the same key and reason.
+      const deadLetters = records.filter((r) => r.topic === 'telltale.dead-letters.v1' && keyOf(r) === id)
+        .map((r) => JSON.parse(Buffer.from(r.value, 'base64')));
+      for (const d of deadLetters) t.diagnostic(`bot dead letter: ${d.reason}: ${d.detail}`);
+      const late = deadLetters.filter((d) => d.reason === 'LATE_EVENT' && /^batch \d+ of session /.test(d.detail)).length;
       const counted = finals.reduce((n, s) => n + s.counts.batches, 0);
       const distinct = new Set(batches.map((b) => b.pageId + ':' + b.seq)).size;
       t.diagnostic(`bot: ${distinct} distinct batches over ${pageIds.size} pages, ${counted} counted in ${finals.length} final score(s), ${late} dead-lettered`);
