@@ -205,6 +205,8 @@ final class DemoCommand implements Callable<Integer> {
         config.set(CrossSessionOptions.SESSION_GAP, Duration.ofSeconds(15));
         config.set(CrossSessionOptions.MAX_OUT_OF_ORDERNESS, Duration.ofSeconds(2));
         config.set(CrossSessionOptions.SOURCE_IDLENESS, Duration.ofSeconds(5));
+        // Final scores come a watermark lag and a checkpoint (3 s) after their window closed.
+        config.set(CrossSessionOptions.FINAL_SCORE_WAIT, Duration.ofSeconds(15));
         return JobSettings.apply(config, settings);
     }
 

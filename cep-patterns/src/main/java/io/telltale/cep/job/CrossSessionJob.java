@@ -266,7 +266,8 @@ public final class CrossSessionJob {
         return commerce
                 .keyBy(CommerceEvent::sessionId, Types.STRING)
                 .connect(scores.keyBy(RiskScore::sessionId, Types.STRING))
-                .process(new SessionSummarizer(config.get(CrossSessionOptions.SESSION_GAP)), SESSION_SUMMARY)
+                .process(new SessionSummarizer(config.get(CrossSessionOptions.SESSION_GAP),
+                        config.get(CrossSessionOptions.FINAL_SCORE_WAIT)), SESSION_SUMMARY)
                 .uid(Uids.SUMMARISE)
                 .name("Summarise sessions");
     }

@@ -32,6 +32,16 @@ public final class CrossSessionOptions {
                     .withDescription("Commerce inactivity after which a session is over and summarised"
                             + " (event time); keep it equal to telltale.session.gap of the scoring job.");
 
+    public static final ConfigOption<Duration> FINAL_SCORE_WAIT =
+            key("telltale.cep.final-score-wait")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(1))
+                    .withDescription("How long (event time) a session's summary waits past the end of its risk-score"
+                            + " window for that window's final score, which carries the trajectory fingerprint: the"
+                            + " scoring job publishes it once its watermark has passed the window's end, and with"
+                            + " exactly-once delivery after its next checkpoint. A session whose final score came"
+                            + " is summarised at once.");
+
     public static final ConfigOption<Duration> MAX_OUT_OF_ORDERNESS =
             key("telltale.cep.max-out-of-orderness")
                     .durationType()
@@ -72,7 +82,7 @@ public final class CrossSessionOptions {
                             + " their runtime parameters (docs/cross-session-patterns.md); bad ones become dead letters.");
 
     public static final List<ConfigOption<?>> ALL = List.of(
-            IP_DATABASE, PATTERNS_FILE, SESSION_GAP, MAX_OUT_OF_ORDERNESS, SOURCE_IDLENESS, ACCOUNT_HISTORY_TTL, COMMERCE_TOPIC,
+            IP_DATABASE, PATTERNS_FILE, SESSION_GAP, FINAL_SCORE_WAIT, MAX_OUT_OF_ORDERNESS, SOURCE_IDLENESS, ACCOUNT_HISTORY_TTL, COMMERCE_TOPIC,
             PATTERN_ALERTS_TOPIC, PATTERN_CONTROL_TOPIC);
 
     private CrossSessionOptions() {}

@@ -23,8 +23,12 @@ import org.apache.flink.util.OutputTag;
 /**
  * Keyed by session id: folds the session's commerce events and risk scores into a
  * {@link SessionDraft} and emits its {@link SessionSummary} when the session is over — the gap
- * after its last commerce event, and not before its risk-score window closed (event time). Then
- * both states are cleared: a finished session leaves nothing behind.
+ * after its last commerce event, and not before its risk-score window closed and that window's
+ * final score came, or the final-score wait passed without it (event time). The scoring job
+ * publishes a final score only once its own watermark has passed the window's end (and with
+ * exactly-once delivery, after its next checkpoint): without the wait, the summary would be out
+ * before it nearly every time, and the score a dead letter. Then both states are cleared: a
+ * finished session leaves nothing behind.
  *
  * <p>An event that arrives when event time has already passed the end of its session (a producer
  * that lagged behind the others by more than the out-of-orderness, or a partition that came back
@@ -38,14 +42,21 @@ public final class SessionSummarizer extends KeyedCoProcessFunction<String, Comm
     public static final String LATE_REASON = DeadLetterReason.LATE_EVENT.name();
 
     private final long gapMillis;
+    private final long finalScoreWaitMillis;
     private transient CommerceEventSerde commerceSerde;
     private transient RiskScoreSerde riskScoreSerde;
 
     private transient ValueState<SessionDraft> draft;
     private transient ValueState<Long> endTimer;
 
-    public SessionSummarizer(Duration gap) {
+    /**
+     * @param gap            commerce inactivity that ends a session
+     * @param finalScoreWait how long past its risk-score window a session waits for that window's
+     *                       final score ({@link CrossSessionOptions#FINAL_SCORE_WAIT})
+     */
+    public SessionSummarizer(Duration gap, Duration finalScoreWait) {
         this.gapMillis = gap.toMillis();
+        this.finalScoreWaitMillis = finalScoreWait.toMillis();
     }
 
     @Override
@@ -124,7 +135,7 @@ public final class SessionSummarizer extends KeyedCoProcessFunction<String, Comm
 
     private void save(SessionDraft d, Context ctx) throws Exception {
         draft.update(d);
-        long ends = d.endsAt(gapMillis);
+        long ends = d.endsAt(gapMillis, finalScoreWaitMillis);
         Long due = endTimer.value();
         if (due == null || due != ends) {
             if (due != null) {

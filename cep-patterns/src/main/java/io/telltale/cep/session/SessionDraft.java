@@ -32,6 +32,8 @@ public final class SessionDraft {
     public String userAgent;
     public double risk = Double.NaN;
     public long riskWindowEnd = Long.MIN_VALUE;
+    /** End of the latest risk-score window whose final score came; windows after it are still open. */
+    public long finalScoredUntil = Long.MIN_VALUE;
     public int pagesSeen;
     /** Per SKU: [quantity in cart, first add time, last removal time or -1, most ever in cart]. */
     public LinkedHashMap<String, long[]> cart = new LinkedHashMap<>();
@@ -140,6 +142,9 @@ public final class SessionDraft {
         touch(score.windowStart());
         risk = Double.isNaN(risk) ? score.score() : Math.max(risk, score.score());
         riskWindowEnd = Math.max(riskWindowEnd, score.windowEnd());
+        if (score.isFinal()) {
+            finalScoredUntil = Math.max(finalScoredUntil, score.windowEnd());
+        }
         var context = score.context();
         if (context.deviceFingerprint() != null) {
             deviceFingerprint = context.deviceFingerprint();
@@ -165,10 +170,13 @@ public final class SessionDraft {
 
     /**
      * When the session is over: {@code gap} after its last commerce event, and not before its
-     * risk-score window closed.
+     * risk-score window closed and that window's final score came (it carries the trajectory
+     * fingerprint and the last word on risk), or {@code finalScoreWait} after the window closed
+     * without it.
      */
-    public long endsAt(long gapMillis) {
-        return Math.max(endedAt + gapMillis, riskWindowEnd);
+    public long endsAt(long gapMillis, long finalScoreWaitMillis) {
+        long scored = riskWindowEnd > finalScoredUntil ? riskWindowEnd + finalScoreWaitMillis : riskWindowEnd;
+        return Math.max(endedAt + gapMillis, scored);
     }
 
     public SessionSummary summary() {

@@ -23,12 +23,13 @@ import org.junit.jupiter.api.Test;
 class SessionSummarizerTest extends CepTestBase {
 
     private static final Duration GAP = minutes(30);
+    private static final Duration FINAL_SCORE_WAIT = minutes(1);
     private static final long T0 = BEGINNING.toEpochMilli();
 
     private static KeyedTwoInputStreamOperatorTestHarness<String, CommerceEvent, RiskScore, SessionSummary> harness()
             throws Exception {
         var h = new KeyedTwoInputStreamOperatorTestHarness<>(
-                new KeyedCoProcessOperator<>(new SessionSummarizer(GAP)),
+                new KeyedCoProcessOperator<>(new SessionSummarizer(GAP, FINAL_SCORE_WAIT)),
                 CommerceEvent::sessionId, RiskScore::sessionId, Types.STRING);
         h.open();
         return h;
@@ -136,6 +137,67 @@ class SessionSummarizerTest extends CepTestBase {
             assertThat(s.failedAccounts()).hasSize(4);
             assertThat(s.userId()).isNull();
             assertThat(s.loginSucceeded()).isFalse();
+        }
+    }
+
+    /** A score of s1's window from T0 to {@code end}, final or interim, with a trajectory if final. */
+    private static StreamRecord<RiskScore> score(long end, boolean isFinal, double risk) {
+        return new StreamRecord<>(new RiskScore(1, "s1", "u1", risk, Action.MONITOR, "sufficient", List.of(), Map.of(),
+                "m", T0, end, EventCounts.NONE, isFinal, T0, SessionContext.UNKNOWN, null,
+                isFinal ? List.of("0000aaaa") : List.of()), end - GAP.toMillis());
+    }
+
+    private static void watermark(KeyedTwoInputStreamOperatorTestHarness<String, CommerceEvent, RiskScore, SessionSummary> h,
+            long at) throws Exception {
+        h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(at));
+    }
+
+    @Test
+    void waitsForTheFinalScoreThatComesAfterItsWindowClosed() throws Exception {
+        try (var h = harness()) {
+            long windowEnd = T0 + 20_000 + GAP.toMillis();
+            h.processElement1(event(CommerceEventType.PAGE_VIEW, 0, null));
+            h.processElement2(score(windowEnd, false, 0.3));
+            // Event time passes the end of the commerce session and of the score's window, as the
+            // scoring job's own watermark does before it publishes the final score.
+            watermark(h, windowEnd + 10_000);
+            assertThat(h.extractOutputValues()).isEmpty();
+
+            h.processElement2(score(windowEnd, true, 0.9));
+            watermark(h, windowEnd + 10_001);
+
+            List<SessionSummary> out = h.extractOutputValues();
+            assertThat(out).hasSize(1);
+            assertThat(out.get(0).risk()).isEqualTo(0.9);
+            assertThat(out.get(0).trajectoryShapes()).containsExactly("0000aaaa");
+            assertThat(h.getSideOutput(SessionSummarizer.LATE)).isNullOrEmpty();
+            assertThat(h.numKeyedStateEntries()).isZero();
+        }
+    }
+
+    @Test
+    void aFinalScoreThatNeverComesHoldsTheSummaryOnlyForTheWait() throws Exception {
+        try (var h = harness()) {
+            long windowEnd = T0 + 20_000 + GAP.toMillis();
+            h.processElement1(event(CommerceEventType.PAGE_VIEW, 0, null));
+            h.processElement2(score(windowEnd, false, 0.3));
+            watermark(h, windowEnd + FINAL_SCORE_WAIT.toMillis() - 1);
+            assertThat(h.extractOutputValues()).isEmpty();
+
+            watermark(h, windowEnd + FINAL_SCORE_WAIT.toMillis());
+            assertThat(h.extractOutputValues()).hasSize(1);
+            assertThat(h.extractOutputValues().get(0).risk()).isEqualTo(0.3);
+        }
+    }
+
+    @Test
+    void aSessionWhoseFinalScoreCameIsNotHeldBack() throws Exception {
+        try (var h = harness()) {
+            long windowEnd = T0 + 20_000 + GAP.toMillis();
+            h.processElement1(event(CommerceEventType.PAGE_VIEW, 0, null));
+            h.processElement2(score(windowEnd, true, 0.3));
+            watermark(h, windowEnd);
+            assertThat(h.extractOutputValues()).hasSize(1);
         }
     }
 
