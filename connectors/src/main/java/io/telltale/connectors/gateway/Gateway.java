@@ -17,11 +17,11 @@ import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -38,6 +38,8 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xnio.channels.Channels;
+import org.xnio.channels.StreamSourceChannel;
 
 /**
  * The ingest gateway and decision API (docs/embedding.md#the-gateway):
@@ -535,7 +537,12 @@ public final class Gateway implements AutoCloseable {
         return true;
     }
 
-    /** The whole body, or null after answering 413 when it exceeds the limit. */
+    /**
+     * The whole body, or null after answering 413 when it exceeds the limit. Read on a worker
+     * thread, blocking on the request channel itself rather than through
+     * {@link HttpServerExchange#startBlocking()}, so that {@link #send} can still answer
+     * asynchronously from the I/O thread.
+     */
     private byte[] readBody(HttpServerExchange ex, String endpoint) throws IOException {
         int max = config.maxBodyBytes();
         long declared = ex.getRequestContentLength();
@@ -543,16 +550,19 @@ public final class Gateway implements AutoCloseable {
             refuse(ex, endpoint, 413, "BODY_TOO_LARGE", "the body has " + declared + " bytes, at most " + max + " are accepted");
             return null;
         }
-        ex.startBlocking();
-        byte[] body;
-        try (InputStream in = ex.getInputStream()) {
-            body = in.readNBytes(max + 1);
+        StreamSourceChannel in = ex.getRequestChannel();
+        // One byte beyond the limit tells a body of unknown length that is too large from one that fits.
+        ByteBuffer buffer = ByteBuffer.allocate(declared >= 0 ? (int) declared + 1 : Math.min(max + 1, 8192));
+        while (Channels.readBlocking(in, buffer) >= 0) {
+            if (!buffer.hasRemaining()) {
+                if (buffer.capacity() > max) {
+                    refuse(ex, endpoint, 413, "BODY_TOO_LARGE", "the body has more than " + max + " bytes");
+                    return null;
+                }
+                buffer = ByteBuffer.allocate(Math.min(max + 1, buffer.capacity() * 2)).put(buffer.flip());
+            }
         }
-        if (body.length > max) {
-            refuse(ex, endpoint, 413, "BODY_TOO_LARGE", "the body has more than " + max + " bytes");
-            return null;
-        }
-        return body;
+        return Arrays.copyOf(buffer.array(), buffer.position());
     }
 
     /** Hands the record to the producer; false after answering 503 when its buffer is full. */
@@ -596,7 +606,16 @@ public final class Gateway implements AutoCloseable {
         send(ex, status, JSON, GatewayJson.error(code, detail));
     }
 
+    /**
+     * Answers from the I/O thread. An exchange a worker ends is handed back to the I/O thread
+     * with a race Undertow settles by spinning that thread (HttpReadListener, 16 % of the
+     * gateway's CPU under wrk, docs/benchmarks.md#reading); one the I/O thread ends is not.
+     */
     private static void send(HttpServerExchange ex, int status, String contentType, byte[] body) {
+        if (!ex.isInIoThread()) {
+            ex.dispatch(ex.getIoThread(), () -> send(ex, status, contentType, body));
+            return;
+        }
         ex.setStatusCode(status);
         ex.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
         ex.getResponseHeaders().put(Headers.CONTENT_LENGTH, body.length);
