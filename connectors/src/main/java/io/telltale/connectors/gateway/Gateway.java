@@ -53,8 +53,9 @@ import org.xnio.channels.StreamSourceChannel;
  *   <li>{@code GET /healthz}, {@code /readyz}, {@code /metrics}.
  * </ul>
  *
- * <p>Request bodies are read and validated on Undertow's worker threads; the decision API and the
- * probes answer on the I/O threads, since they only read memory. The Kafka producer's buffer is
+ * <p>Request bodies are read and validated on Undertow's worker threads, and every answer is
+ * written from the connection's I/O thread ({@link #send}); the decision API and the probes answer
+ * on the I/O threads altogether, since they only read memory. The Kafka producer's buffer is
  * small and bounded ({@link GatewayConfig#producerBufferBytes()}, {@code max.block.ms}): when the
  * broker cannot keep up, a request is answered 503 with {@code Retry-After} instead of waiting.
  */
