@@ -169,6 +169,10 @@ public final class Gateway implements AutoCloseable {
         // The stamped batch is the body plus a few dozen bytes.
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(config.maxBodyBytes() + 4096));
         props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "5");
+        // The default 16 KB holds a handful of batches: at 20,000 a second to one partition the
+        // broker then took thousands of produce requests a second and fell behind (503s under wrk,
+        // docs/benchmarks.md#reading). 256 KB lets linger.ms, not size, close a producer batch.
+        props.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
         props.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
         return props;
     }
