@@ -3,6 +3,10 @@ package io.telltale.bench;
 import io.telltale.connectors.gateway.Gateway;
 import io.telltale.connectors.gateway.GatewayConfig;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The ingest gateway alone under {@code wrk} on loopback: every request is a browser's first batch
@@ -86,6 +91,10 @@ final class GatewayRun {
             double cores = (after.processNanos() - before.processNanos()) / wall;
             double gatewayCores = after.nanosSince(before, notGateway) / wall;
             double refused = number(out, "Non-2xx or 3xx responses:\\s+([0-9]+)", 0);
+            if (refused > 0) {
+                // wrk counts refusals without saying why; the gateway's own counter names the reason.
+                System.err.println("bench: the gateway refused " + (long) refused + " requests:\n" + refusals(gateway));
+            }
             if (refused > number(out, "([0-9]+) requests in", 0) / 2) {
                 throw new IllegalStateException("the gateway refused most requests:\n" + out);
             }
@@ -94,6 +103,15 @@ final class GatewayRun {
                     (long) number(out, "Non-2xx or 3xx responses:\\s+([0-9]+)", 0), cores, gatewayCores, loadBefore,
                     MachineGauges.loadAverage());
         }
+    }
+
+    /** The gateway's {@code telltale_gateway_refused_total} lines, by endpoint and reason. */
+    private static String refusals(Gateway gateway) throws Exception {
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return metrics.body().lines().filter(line -> line.startsWith("telltale_gateway_refused_total"))
+                .collect(Collectors.joining("\n"));
     }
 
     private static String wrk(Path script, String url, int connections, Duration duration) throws Exception {

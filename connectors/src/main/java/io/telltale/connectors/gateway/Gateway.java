@@ -9,7 +9,6 @@ import io.telltale.connectors.serde.TelemetryBatchSerde;
 import io.telltale.connectors.serde.ValidationLimits;
 import io.telltale.core.wire.CommerceEvent;
 import io.telltale.core.wire.TelemetryBatch;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.undertow.Undertow;
@@ -17,13 +16,12 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -40,6 +38,8 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xnio.channels.Channels;
+import org.xnio.channels.StreamSourceChannel;
 
 /**
  * The ingest gateway and decision API (docs/embedding.md#the-gateway):
@@ -53,8 +53,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /healthz}, {@code /readyz}, {@code /metrics}.
  * </ul>
  *
- * <p>Request bodies are read and validated on Undertow's worker threads; the decision API and the
- * probes answer on the I/O threads, since they only read memory. The Kafka producer's buffer is
+ * <p>Request bodies are read and validated on Undertow's worker threads, and every answer is
+ * written from the connection's I/O thread ({@link #send}); the decision API and the probes answer
+ * on the I/O threads altogether, since they only read memory. The Kafka producer's buffer is
  * small and bounded ({@link GatewayConfig#producerBufferBytes()}, {@code max.block.ms}): when the
  * broker cannot keep up, a request is answered 503 with {@code Retry-After} instead of waiting.
  */
@@ -168,6 +169,10 @@ public final class Gateway implements AutoCloseable {
         // The stamped batch is the body plus a few dozen bytes.
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(config.maxBodyBytes() + 4096));
         props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "5");
+        // The default 16 KB holds a handful of batches: at 20,000 a second to one partition the
+        // broker then took thousands of produce requests a second and fell behind (503s under wrk,
+        // docs/benchmarks.md#reading). 256 KB lets linger.ms, not size, close a producer batch.
+        props.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
         props.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
         return props;
     }
@@ -389,29 +394,38 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * The batch with its top-level {@code sessionId} replaced, every other field copied as sent.
-     * The body was validated, so it is one JSON object with a string {@code sessionId}.
+     * The batch with its top-level {@code sessionId} replaced, every other byte copied as sent.
+     * The body was validated, so it is one JSON object with exactly one top-level string
+     * {@code sessionId} (duplicate fields are refused): the scan stops at it, skipping nested
+     * structures unread, and the new id is spliced over the old string's bytes. Re-writing the
+     * whole batch through a generator cost more CPU than validating it (docs/benchmarks.md#reading).
      */
     static byte[] withSessionId(byte[] body, String sessionId) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 16);
-        try (JsonParser p = GatewayJson.FACTORY.createParser(body);
-                JsonGenerator g = GatewayJson.FACTORY.createGenerator(out)) {
-            int depth = 0;
-            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-                if (depth == 1 && t == JsonToken.FIELD_NAME && "sessionId".equals(p.currentName())) {
-                    p.nextToken();
-                    g.writeStringField("sessionId", sessionId);
-                    continue;
+        try (JsonParser p = GatewayJson.FACTORY.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("a validated batch is a JSON object");
+            }
+            for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                boolean found = "sessionId".equals(p.currentName());
+                JsonToken value = p.nextToken();
+                if (found && value == JsonToken.VALUE_STRING) {
+                    int start = (int) p.currentTokenLocation().getByteOffset();
+                    p.finishToken();
+                    int end = (int) p.currentLocation().getByteOffset();
+                    return splice(body, start, end, GatewayJson.quoted(sessionId));
                 }
-                if (t.isStructStart()) {
-                    depth++;
-                } else if (t.isStructEnd()) {
-                    depth--;
-                }
-                g.copyCurrentEvent(p);
+                p.skipChildren();
             }
         }
-        return out.toByteArray();
+        throw new IOException("a validated batch has a top-level string sessionId");
+    }
+
+    private static byte[] splice(byte[] body, int start, int end, byte[] replacement) {
+        byte[] out = new byte[body.length - (end - start) + replacement.length];
+        System.arraycopy(body, 0, out, 0, start);
+        System.arraycopy(replacement, 0, out, start, replacement.length);
+        System.arraycopy(body, end, out, start + replacement.length, body.length - end);
+        return out;
     }
 
     // ---- POST /v1/sessions --------------------------------------------------------------------
@@ -528,7 +542,12 @@ public final class Gateway implements AutoCloseable {
         return true;
     }
 
-    /** The whole body, or null after answering 413 when it exceeds the limit. */
+    /**
+     * The whole body, or null after answering 413 when it exceeds the limit. Read on a worker
+     * thread, blocking on the request channel itself rather than through
+     * {@link HttpServerExchange#startBlocking()}, so that {@link #send} can still answer
+     * asynchronously from the I/O thread.
+     */
     private byte[] readBody(HttpServerExchange ex, String endpoint) throws IOException {
         int max = config.maxBodyBytes();
         long declared = ex.getRequestContentLength();
@@ -536,16 +555,19 @@ public final class Gateway implements AutoCloseable {
             refuse(ex, endpoint, 413, "BODY_TOO_LARGE", "the body has " + declared + " bytes, at most " + max + " are accepted");
             return null;
         }
-        ex.startBlocking();
-        byte[] body;
-        try (InputStream in = ex.getInputStream()) {
-            body = in.readNBytes(max + 1);
+        StreamSourceChannel in = ex.getRequestChannel();
+        // One byte beyond the limit tells a body of unknown length that is too large from one that fits.
+        ByteBuffer buffer = ByteBuffer.allocate(declared >= 0 ? (int) declared + 1 : Math.min(max + 1, 8192));
+        while (Channels.readBlocking(in, buffer) >= 0) {
+            if (!buffer.hasRemaining()) {
+                if (buffer.capacity() > max) {
+                    refuse(ex, endpoint, 413, "BODY_TOO_LARGE", "the body has more than " + max + " bytes");
+                    return null;
+                }
+                buffer = ByteBuffer.allocate(Math.min(max + 1, buffer.capacity() * 2)).put(buffer.flip());
+            }
         }
-        if (body.length > max) {
-            refuse(ex, endpoint, 413, "BODY_TOO_LARGE", "the body has more than " + max + " bytes");
-            return null;
-        }
-        return body;
+        return Arrays.copyOf(buffer.array(), buffer.position());
     }
 
     /** Hands the record to the producer; false after answering 503 when its buffer is full. */
@@ -589,7 +611,16 @@ public final class Gateway implements AutoCloseable {
         send(ex, status, JSON, GatewayJson.error(code, detail));
     }
 
+    /**
+     * Answers from the I/O thread. An exchange a worker ends is handed back to the I/O thread
+     * with a race Undertow settles by spinning that thread (HttpReadListener, 16 % of the
+     * gateway's CPU under wrk, docs/benchmarks.md#reading); one the I/O thread ends is not.
+     */
     private static void send(HttpServerExchange ex, int status, String contentType, byte[] body) {
+        if (!ex.isInIoThread()) {
+            ex.dispatch(ex.getIoThread(), () -> send(ex, status, contentType, body));
+            return;
+        }
         ex.setStatusCode(status);
         ex.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
         ex.getResponseHeaders().put(Headers.CONTENT_LENGTH, body.length);

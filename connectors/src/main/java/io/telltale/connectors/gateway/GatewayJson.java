@@ -39,6 +39,17 @@ final class GatewayJson {
         });
     }
 
+    /** {@code value} as a JSON string literal, quotes included, in UTF-8. */
+    static byte[] quoted(String value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(value.length() + 2);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.writeString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     /**
      * The string value of a top-level field of a JSON object, or null when absent or not a string.
      *

@@ -32,7 +32,11 @@ public final class SessionTokens {
     /** NIST SP 800-107: an HMAC key should be at least as long as the hash output (32 bytes). */
     public static final int MIN_SECRET_BYTES = 32;
 
-    private final SecretKeySpec key;
+    /**
+     * One keyed Mac per thread: a Mac is not thread-safe, and looking up the provider and keying
+     * a new one per token cost more than the HMAC itself (docs/benchmarks.md#reading).
+     */
+    private final ThreadLocal<Mac> macs;
     private final Duration ttl;
     private final Clock clock;
 
@@ -41,7 +45,8 @@ public final class SessionTokens {
             throw new IllegalArgumentException("the session token secret must have at least " + MIN_SECRET_BYTES
                     + " bytes, it has " + secret.length());
         }
-        this.key = new SecretKeySpec(secret.bytes(), ALGORITHM);
+        SecretKeySpec key = new SecretKeySpec(secret.bytes(), ALGORITHM);
+        this.macs = ThreadLocal.withInitial(() -> keyed(key));
         this.ttl = ttl;
         this.clock = clock;
     }
@@ -95,12 +100,17 @@ public final class SessionTokens {
     }
 
     private String mac(String siteKey, String sessionId, long issuedAt) {
+        // doFinal leaves the Mac keyed and reset for the next token.
+        byte[] tag = macs.get().doFinal((VERSION + "\n" + siteKey + "\n" + sessionId + "\n" + issuedAt)
+                .getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(tag);
+    }
+
+    private static Mac keyed(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            byte[] tag = mac.doFinal((VERSION + "\n" + siteKey + "\n" + sessionId + "\n" + issuedAt)
-                    .getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(tag);
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("every JRE has " + ALGORITHM, e);
         }

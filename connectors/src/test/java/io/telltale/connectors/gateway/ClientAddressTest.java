@@ -1,8 +1,10 @@
 package io.telltale.connectors.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.telltale.core.policy.NetworkRange;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,5 +40,18 @@ class ClientAddressTest {
         assertThat(new String(Gateway.withSessionId(batch.getBytes(), "minted"))).isEqualTo(
                 "{\"v\":1,\"extra\":{\"sessionId\":\"inner\"},\"sessionId\":\"minted\",\"seq\":0,"
                         + "\"mouse\":{\"t\":[0,16],\"x\":[1,2]},\"f\":0.25}");
+    }
+
+    @Test
+    void theSessionIdIsSplicedOverEscapesAndWhitespaceLeavingEveryOtherByteAsSent() throws Exception {
+        String batch = "{ \"mouse\" : {\"t\":[0, 16.5e0],\"s\":\"}\\\"\"},\n \"sessionId\" : \"pl\\u0061ce\\\"holder\" ,\"seq\":0 }";
+        assertThat(new String(Gateway.withSessionId(batch.getBytes(), "minted"))).isEqualTo(
+                "{ \"mouse\" : {\"t\":[0, 16.5e0],\"s\":\"}\\\"\"},\n \"sessionId\" : \"minted\" ,\"seq\":0 }");
+    }
+
+    @Test
+    void aBatchWithoutATopLevelSessionIdIsAnError() {
+        assertThatThrownBy(() -> Gateway.withSessionId("{\"x\":{\"sessionId\":\"inner\"}}".getBytes(), "minted"))
+                .isInstanceOf(IOException.class);
     }
 }

@@ -11,6 +11,7 @@ import io.telltale.core.wire.EventCounts;
 import io.telltale.core.wire.Reason;
 import io.telltale.core.wire.RiskScore;
 import io.telltale.core.wire.TelemetryBatch;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -251,6 +252,24 @@ class GatewayITCase {
                 "UNSUPPORTED_VERSION");
         String withIp = batch(newSession(), 0).replace("\"seq\":0", "\"seq\":0,\"clientIp\":\"1.2.3.4\"");
         assertRefused(postTelemetry(withIp, SHOP, null), 400, "INVALID_VALUE");
+    }
+
+    @Test
+    void bodiesOfUnknownLengthAreReadWholeAndHeldToTheLimit() throws Exception {
+        // A publisher of unknown length makes the client send the body chunked, without Content-Length.
+        String padded = batch(newSession(), 0).replace("\"futureField\":\"kept\"",
+                "\"futureField\":\"" + "k".repeat(20_000) + "\"");
+        HttpResponse<String> accepted = http.send(telemetryRequest(padded, SHOP, null)
+                .POST(chunked(padded)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String big = "{\"v\":1,\"pad\":\"" + "x".repeat(MAX_BODY) + "\"}";
+        assertRefused(http.send(telemetryRequest(big, SHOP, null).POST(chunked(big)).build(),
+                HttpResponse.BodyHandlers.ofString()), 413, "BODY_TOO_LARGE");
+    }
+
+    static HttpRequest.BodyPublisher chunked(String body) {
+        return HttpRequest.BodyPublishers.ofInputStream(
+                () -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
