@@ -69,13 +69,12 @@ final class MouseMotion extends TimeOrderedRun<MouseMotion> {
 
     private static final double TURN_BIN_WIDTH = 2 * Math.PI / TURN_BINS;
 
-    // scratch for the speed windows around a boundary; not state, never serialized
-    private final double[] windowSpeed = new double[5];
-    private final long[] windowTwiceMid = new long[5];
-    private final int[] windowSide = new int[5];
-    private final int[] windowX = new int[2 * PointEdge.SIZE];
-    private final int[] windowY = new int[2 * PointEdge.SIZE];
-    private final int[] windowPointSide = new int[2 * PointEdge.SIZE];
+    /**
+     * Scratch for the windows around a boundary; not state, never serialized. Made on the first
+     * stitch: a run read from its binary form only to be scored (the window's firing) never
+     * stitches, and allocating it with every run was a measurable part of reading one.
+     */
+    private BoundaryWindows boundaryWindows;
 
     // ---- interior: moments and counts
     long events;
@@ -361,7 +360,7 @@ final class MouseMotion extends TimeOrderedRun<MouseMotion> {
     private void joinStrokesAcross(MouseMotion later, long dt) {
         int dx = later.firstMoveX - lastMoveX;
         int dy = later.firstMoveY - lastMoveY;
-        double length = Math.hypot(dx, dy);
+        double length = Kinematics.length(dx, dy);
         pathSum += length;
         boolean moved = dx != 0 || dy != 0;
         if (moved) {
@@ -380,9 +379,10 @@ final class MouseMotion extends TimeOrderedRun<MouseMotion> {
         }
 
         // Speed samples around the boundary: up to two before, the boundary one, up to two after.
-        double[] v = windowSpeed;
-        long[] twiceMid = windowTwiceMid;
-        int[] side = windowSide;
+        BoundaryWindows windows = boundaryWindows();
+        double[] v = windows.speed;
+        long[] twiceMid = windows.twiceMid;
+        int[] side = windows.speedSide;
         int n = 0;
         for (int i = 0; i < lastSpeeds.count; i++, n++) {
             v[n] = lastSpeeds.speed[i];
@@ -480,9 +480,10 @@ final class MouseMotion extends TimeOrderedRun<MouseMotion> {
      * consecutive ones whose four points do: from up to three points on either side.
      */
     private void addSecondDifferencesAcross(MouseMotion later) {
-        int[] x = windowX;
-        int[] y = windowY;
-        int[] side = windowPointSide;
+        BoundaryWindows windows = boundaryWindows();
+        int[] x = windows.x;
+        int[] y = windows.y;
+        int[] side = windows.pointSide;
         int n = 0;
         for (int i = 0; i < lastPoints.count; i++, n++) {
             x[n] = lastPoints.x[i];
@@ -498,7 +499,7 @@ final class MouseMotion extends TimeOrderedRun<MouseMotion> {
             int ax = x[i] - 2 * x[i - 1] + x[i - 2];
             int ay = y[i] - 2 * y[i - 1] + y[i - 2];
             if (side[i - 2] != side[i]) {
-                residualSum += Math.hypot(ax, ay) / 2;
+                residualSum += Kinematics.length(ax, ay) / 2;
                 secondDiffSquares += (double) ax * ax + (double) ay * ay;
                 secondDiffs++;
             }
@@ -609,8 +610,25 @@ final class MouseMotion extends TimeOrderedRun<MouseMotion> {
         return entropy / Math.log(2);
     }
 
+    private BoundaryWindows boundaryWindows() {
+        if (boundaryWindows == null) {
+            boundaryWindows = new BoundaryWindows();
+        }
+        return boundaryWindows;
+    }
+
+    /** Speed samples and points on both sides of a boundary, from the edge state of the two runs. */
+    private static final class BoundaryWindows {
+        final double[] speed = new double[5];
+        final long[] twiceMid = new long[5];
+        final int[] speedSide = new int[5];
+        final int[] x = new int[2 * PointEdge.SIZE];
+        final int[] y = new int[2 * PointEdge.SIZE];
+        final int[] pointSide = new int[2 * PointEdge.SIZE];
+    }
+
     static double distance(int x1, int y1, int x2, int y2) {
-        return Math.hypot((double) x2 - x1, (double) y2 - y1);
+        return Kinematics.length((long) x2 - x1, (long) y2 - y1);
     }
 
     @Override
@@ -731,8 +749,8 @@ final class MouseMotion extends TimeOrderedRun<MouseMotion> {
         BinaryForm.writeVarInt(out, lastDirY);
     }
 
+    /** Reads what {@link #writeTo} wrote into a new run (whose fields are the empty run's already). */
     void readFrom(DataInput in) throws IOException {
-        clear();
         events = BinaryForm.readVarLong(in);
         if (events == 0) {
             return;

@@ -40,10 +40,11 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
     /** A grid step of at most this many px is the pointer at rest: it starts no sub-movement. */
     static final double REST_STEP_PX = 1.0;
 
-    // scratch for windows around a boundary; not state, never serialized
-    private final double[] windowX = new double[2 * GridEdge.SIZE + 3];
-    private final double[] windowY = new double[2 * GridEdge.SIZE + 3];
-    private final int[] windowSide = new int[2 * GridEdge.SIZE + 3];
+    /**
+     * Scratch for windows around a boundary; not state, never serialized. Made on the first stitch,
+     * as {@link MouseMotion}'s: a grid read only to be scored never stitches.
+     */
+    private BoundaryWindow boundaryWindow;
 
     // ---- interior
     long steps;
@@ -119,9 +120,12 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
      * every term whose window holds a point of either side and one not of the same side.
      */
     private void joinSegmentsAcross(PointerGrid later) {
-        double[] x = windowX;
-        double[] y = windowY;
-        int[] side = windowSide;
+        if (boundaryWindow == null) {
+            boundaryWindow = new BoundaryWindow();
+        }
+        double[] x = boundaryWindow.x;
+        double[] y = boundaryWindow.y;
+        int[] side = boundaryWindow.side;
         int n = 0;
         for (int i = 0; i < lastPoints.count; i++, n++) {
             x[n] = lastPoints.x[i];
@@ -361,5 +365,12 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
                 y[i] = in.readDouble();
             }
         }
+    }
+
+    /** Grid points on both sides of a boundary and the instants between the facing moves. */
+    private static final class BoundaryWindow {
+        final double[] x = new double[2 * GridEdge.SIZE + 3];
+        final double[] y = new double[2 * GridEdge.SIZE + 3];
+        final int[] side = new int[2 * GridEdge.SIZE + 3];
     }
 }

@@ -25,7 +25,7 @@ final class ScrollRhythm extends TimeOrderedRun<ScrollRhythm> {
         events = 1;
         interval.clear();
         delta.clear();
-        delta.add(Math.hypot(dx, dy));
+        delta.add(Kinematics.length(dx, dy));
         pauses = 0;
         firstT = lastT = t;
     }

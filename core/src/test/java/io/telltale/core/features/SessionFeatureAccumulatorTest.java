@@ -421,6 +421,27 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
     }
 
     @Test
+    void mergingConsumingIsMergingWithoutTheCopies() throws IOException {
+        Session human = humanSession();
+        for (int seed = 0; seed < 8; seed++) {
+            Random random = new Random(seed);
+            List<TelemetryBatch> batches = human.cutRandomly(25, random);
+            Collections.shuffle(batches, random);
+            SessionFeatureAccumulator copying = new SessionFeatureAccumulator();
+            SessionFeatureAccumulator consuming = new SessionFeatureAccumulator();
+            for (TelemetryBatch batch : batches) {
+                SessionFeatureAccumulator one = accumulate(List.of(batch));
+                copying.merge(one);
+                consuming.mergeConsuming(one.copy());
+                // the session window's other merge: two windows' accumulators, as read from state
+                consuming = roundTrip(consuming);
+            }
+            assertThat(bytesOf(consuming)).isEqualTo(bytesOf(copying));
+            assertSameFeatures(consuming.features(), copying.features());
+        }
+    }
+
+    @Test
     void mergingTwoNonAdjacentPartsThenTheGapStitchesExactly() {
         Session human = humanSession();
         SessionFeatures whole = featuresOf(human.asOneBatch());

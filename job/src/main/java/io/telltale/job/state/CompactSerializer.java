@@ -8,9 +8,10 @@ import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * Base of Telltale's own serializers: stateless singletons that write a value with
- * {@code java.io.DataOutput}, so the format is defined next to the type (in {@code core} or
- * {@code connectors}) and Flink only adapts it.
+ * Base of Telltale's own serializers, which write a value with {@code java.io.DataOutput}, so the
+ * format is defined next to the type (in {@code core} or {@code connectors}) and Flink only adapts
+ * it. They are stateless singletons, but for one that keeps a memory and says so ({@link
+ * SessionAccumulatorSerializer}, {@link #duplicate}).
  *
  * <p>Copies are on the hot path: without object reuse, Flink copies every record passed between
  * chained operators, and once more for each extra operator a record fans out to (bench/'s profile
@@ -44,8 +45,9 @@ public abstract class CompactSerializer<T> extends TypeSerializer<T> {
         return immutableValues();
     }
 
+    /** This serializer itself, as it keeps no state; one that does overrides this and gives a new one. */
     @Override
-    public final TypeSerializer<T> duplicate() {
+    public TypeSerializer<T> duplicate() {
         return this;
     }
 

@@ -49,7 +49,7 @@ public final class CompactTypeInfo<T> extends TypeInformation<T> {
 
     @Override
     public TypeSerializer<T> createSerializer(SerializerConfig config) {
-        return serializer;
+        return serializer.duplicate();
     }
 
     @Override
