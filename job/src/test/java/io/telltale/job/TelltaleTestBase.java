@@ -128,6 +128,12 @@ public abstract class TelltaleTestBase {
                 org.apache.kafka.common.serialization.ByteArraySerializer.class);
         props.put(org.apache.kafka.clients.producer.ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
                 org.apache.kafka.common.serialization.ByteArraySerializer.class);
+        // One request in flight and no idempotence: records stay in order through retries, and a
+        // broker slowed by a busy machine cannot fail the input with OutOfOrderSequenceException
+        // (the idempotent default did, twice, in TelltaleJobITCase on a loaded machine).
+        props.put(org.apache.kafka.clients.producer.ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+        props.put(org.apache.kafka.clients.producer.ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+        props.put(org.apache.kafka.clients.producer.ProducerConfig.ACKS_CONFIG, "all");
         return new org.apache.kafka.clients.producer.KafkaProducer<>(props);
     }
 
