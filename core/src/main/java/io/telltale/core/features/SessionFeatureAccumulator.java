@@ -242,12 +242,7 @@ public final class SessionFeatureAccumulator {
 
     /** Folds another accumulator of the same session in (Flink merges them when session windows merge). */
     public void merge(SessionFeatureAccumulator other) {
-        mergeHeader(other);
-        for (SessionRun run : other.runs) {
-            insert(run.copy());
-        }
-        device.merge(other.device);
-        trajectory.merge(other.trajectory);
+        fold(other, false);
     }
 
     /**
@@ -256,16 +251,11 @@ public final class SessionFeatureAccumulator {
      * Copying the runs was 6 % of the session thread's profile (docs/benchmarks.md).
      */
     public void mergeConsuming(SessionFeatureAccumulator other) {
-        mergeHeader(other);
-        for (SessionRun run : other.runs) {
-            insert(run);
-        }
+        fold(other, true);
         other.runs.clear();
-        device.merge(other.device);
-        trajectory.merge(other.trajectory);
     }
 
-    private void mergeHeader(SessionFeatureAccumulator other) {
+    private void fold(SessionFeatureAccumulator other, boolean takeRuns) {
         batches += other.batches;
         if (other.userId != null && (userId == null || other.userIdAt >= userIdAt)) {
             userId = other.userId;
@@ -275,6 +265,11 @@ public final class SessionFeatureAccumulator {
             context = other.context;
             contextAt = other.contextAt;
         }
+        for (SessionRun run : other.runs) {
+            insert(takeRuns ? run : run.copy());
+        }
+        device.merge(other.device);
+        trajectory.merge(other.trajectory);
     }
 
     public EventCounts counts() {
