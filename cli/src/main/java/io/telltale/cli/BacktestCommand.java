@@ -136,12 +136,11 @@ final class BacktestCommand implements Callable<Integer> {
                     .execute(env);
         }
 
-        Configuration config = JobSettings.apply(boundedConfig(), settings);
+        Configuration patternJob = boundedConfig();
         // The pattern job's state on the heap, as deployed: its CEP operators cost 15-19x the CPU
         // on RocksDB (docs/cross-session-patterns.md). --set state.backend.type=rocksdb to compare.
-        if (!settings.containsKey(StateBackendOptions.STATE_BACKEND.key())) {
-            config.set(StateBackendOptions.STATE_BACKEND, "hashmap");
-        }
+        patternJob.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+        Configuration config = JobSettings.apply(patternJob, settings);
         if (ipDatabase != null) {
             config.set(CrossSessionOptions.IP_DATABASE, ipDatabase.toString());
         }
