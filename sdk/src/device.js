@@ -25,10 +25,6 @@ export function readDevice(win, hints) {
   attempt(() => {
     if (nav.languages && nav.languages.length && nav.language && nav.languages[0] !== nav.language) hints.add('language-mismatch');
   });
-  // A shown window has an outer size; headless windows report 0 x 0.
-  attempt(() => {
-    if (win.outerWidth === 0 && win.outerHeight === 0 && win.document.visibilityState === 'visible') hints.add('outer-size-zero');
-  });
   return {
     webdriver: nav.webdriver === true,
     screen: [int(scr.width), int(scr.height)],
@@ -43,9 +39,10 @@ export function readDevice(win, hints) {
 }
 
 /**
- * Probes that cost a frame or a promise, run after the page is idle so they never delay it:
- * the WebGL renderer (software rasterisers), the notification permission contradiction of
- * headless Chrome, and whether animation frames run at all while the page is visible.
+ * Probes that cost a frame or a promise, or that must hold for a while, run after the page is
+ * idle so they never delay it: the WebGL renderer (software rasterisers), the notification
+ * permission contradiction of headless Chrome, a window without an outer size, and whether
+ * animation frames run at all while the page is visible.
  */
 export function probeLater(win, hints, schedule) {
   schedule(() => {
@@ -65,6 +62,14 @@ export function probeLater(win, hints, schedule) {
     }, () => {});
   });
   schedule(() => {
+    // A shown window has an outer size; old headless Chrome's report 0 x 0 for good. A window
+    // that is still opening can too, for a moment (new headless Chrome on a busy machine, seen in
+    // the shop e2e), so it counts only when still so a second later.
+    const zero = () => win.outerWidth === 0 && win.outerHeight === 0 && win.document.visibilityState === 'visible';
+    if (!zero()) return;
+    win.setTimeout(() => { if (zero()) hints.add('outer-size-zero'); }, OUTER_SIZE_RECHECK_MS);
+  });
+  schedule(() => {
     // A visible page gets animation frames; a browser driven without rendering may not.
     if (!win.requestAnimationFrame || win.document.visibilityState !== 'visible') return;
     let frames = 0;
@@ -81,3 +86,6 @@ export function probeLater(win, hints, schedule) {
  * renders has none after any wait.
  */
 export const RAF_STALL_MS = 5000;
+
+/** How long a visible window must keep an outer size of 0 x 0 to count (see probeLater). */
+export const OUTER_SIZE_RECHECK_MS = 1000;

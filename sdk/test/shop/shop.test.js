@@ -214,8 +214,25 @@ async function humanPage(page) {
   await page.waitForTimeout(600 + Math.random() * 900); // looking at the page
 }
 
+/**
+ * Which headless hints each page of this tab sent, as `path: hints` strings: so that a device
+ * reason on the person says which tell fired, and on which page.
+ */
+function hintsSent(page) {
+  const sent = new Map();
+  page.on('request', (r) => {
+    if (r.method() !== 'POST' || !r.url().endsWith('/v1/telemetry')) return;
+    let hints = [];
+    try { hints = JSON.parse(r.postData() || '{}').device?.headlessHints || []; } catch { return; }
+    const path = new URL(page.url()).pathname;
+    sent.set(path, [...new Set([...(sent.get(path) || []), ...hints])]);
+  });
+  return () => [...sent].map(([path, hints]) => `${path}: ${hints.join(' ') || '-'}`).join(', ');
+}
+
 test('a person moving and typing as the human motion model does gets monitor', { skip, timeout: 300_000 }, async (t) => {
   const page = await openShop(shop);
+  const hints = hintsSent(page);
   sessions.human = await page.evaluate(() => window.telltale.sessionId);
   assert.notEqual(sessions.human, sessions.bot);
   await humanPage(page);
@@ -240,7 +257,7 @@ test('a person moving and typing as the human motion model does gets monitor', {
   const verdict = await finalVerdict(sessions.human);
   t.diagnostic(`human: ${JSON.stringify(verdict)}`);
   assert.equal(verdict.evidence, 'sufficient');
-  assert.equal(verdict.action, 'monitor', JSON.stringify(verdict.reasons));
+  assert.equal(verdict.action, 'monitor', `${JSON.stringify(verdict.reasons)}; headless hints sent per page: ${hints()}`);
   await page.close();
 });
 
@@ -395,6 +412,8 @@ test('Kafka holds schema-valid batches of both sessions, and the typed passwords
       t.diagnostic(`bot: ${distinct} distinct batches over ${pageIds.size} pages, ${counted} counted in ${finals.length} final score(s), ${late} dead-lettered`);
       assert.equal(counted + late, distinct, 'every batch of every page counted once');
     }
+    const hints = new Set(batches.flatMap((b) => b.device?.headlessHints || []));
+    t.diagnostic(`${who}: headless hints in Kafka: ${[...hints].join(' ') || 'none'}`);
     assert.ok(batches.some((b) => b.keys && b.keys.t.length >= 20), `${who}: typing was captured`);
     const commerce = records.filter((r) => r.topic === 'telltale.commerce.v1' && keyOf(r) === id)
       .map((r) => JSON.parse(Buffer.from(r.value, 'base64')).type);
