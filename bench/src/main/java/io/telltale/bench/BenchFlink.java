@@ -46,12 +46,16 @@ final class BenchFlink {
 
     /** The job's checkpoint statistics from Flink's REST API ({@code GET /jobs/:id/checkpoints}). */
     static JsonNode checkpoints(int restPort, String jobId) throws IOException, InterruptedException {
+        return get(restPort, "/jobs/" + jobId + "/checkpoints");
+    }
+
+    /** {@code GET path} of the MiniCluster's REST API, parsed. */
+    static JsonNode get(int restPort, String path) throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + restPort + "/jobs/" + jobId + "/checkpoints"))
-                        .GET().build(),
+                HttpRequest.newBuilder(URI.create("http://localhost:" + restPort + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IOException("checkpoint statistics: HTTP " + response.statusCode() + ": " + response.body());
+            throw new IOException(path + ": HTTP " + response.statusCode() + ": " + response.body());
         }
         return new ObjectMapper().readTree(response.body());
     }

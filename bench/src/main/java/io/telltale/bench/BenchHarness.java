@@ -90,8 +90,8 @@ public final class BenchHarness implements Callable<Integer> {
     String gatewayDuration;
 
     @Option(names = "--pattern-state-backend", defaultValue = "hashmap",
-            description = "State backend of the cross-session pattern job in the throughput run: hashmap (as"
-                    + " docker/ deploys it) or rocksdb, to compare (docs/cross-session-patterns.md).")
+            description = "State backend of the cross-session pattern job in the throughput and latency runs:"
+                    + " hashmap (as docker/ deploys it) or rocksdb, to compare (docs/cross-session-patterns.md).")
     String patternStateBackend;
 
     @Option(names = "--skip", split = ",", description = "Parts to leave out: throughput, latency, path, state, gateway, jmh;"
@@ -136,6 +136,8 @@ public final class BenchHarness implements Callable<Integer> {
         Path work = Files.createTempDirectory("telltale-bench-");
         try (EmbeddedKafka broker = EmbeddedKafka.start(); BenchKafka kafka = new BenchKafka(broker.bootstrapServers())) {
             double maxBatchesPerSecond = 0;
+            // The pattern job's CPU time over the scoring job's for the same traffic (0: not measured).
+            double patternShare = 0;
             if (!skip.contains("throughput")) {
                 say("pre-loading %d sessions x %d batches...", sessions, batchesPerSession);
                 TelltaleUnderTest.Names names = TelltaleUnderTest.Names.of("throughput");
@@ -183,20 +185,27 @@ public final class BenchHarness implements Callable<Integer> {
                 report.throughput(results);
                 if (patterns) {
                     report.patterns(loaded, patternResults);
+                    patternShare = patternResults.get(patternResults.size() - 1).cpuShare();
                 }
                 maxBatchesPerSecond = results.stream().filter(r -> r.job().equals("telltale"))
                         .mapToDouble(ThroughputRun.Result::batchesPerSecond).max().orElse(0);
             }
             if (!skip.contains("latency")) {
+                // With the pattern job beside on the same cores, the most the two sustain together: the
+                // scoring job's maximum with the pattern job's CPU for the same traffic added to each batch.
+                boolean withPatterns = !skip.contains("patterns");
+                double sustained = maxBatchesPerSecond / (1 + (withPatterns ? patternShare : 0));
                 double rate = latencyRate != null ? latencyRate
-                        : maxBatchesPerSecond > 0 ? latencyLoad * maxBatchesPerSecond : 200;
+                        : maxBatchesPerSecond > 0 ? latencyLoad * sustained : 200;
                 say("time to decision at %.0f batches/s...", rate);
                 DecisionLatencyRun.Result latency = DecisionLatencyRun.measure(workload, kafka, rate,
                         TimeUtils.parseDuration(latencyWarmUp), TimeUtils.parseDuration(latencyDuration),
                         Duration.ofSeconds(smoke ? 3 : 15), parallelism,
-                        work.resolve("cp-latency"), jobSettings, !skip.contains("patterns"));
+                        work.resolve("cp-latency"), jobSettings, withPatterns, patternStateBackend);
                 say("  %s", latency);
-                report.latency(latency, latencyLoad, latencyRate == null && maxBatchesPerSecond > 0);
+                report.latency(latency, latencyLoad,
+                        latencyRate == null && maxBatchesPerSecond > 0 ? maxBatchesPerSecond : 0,
+                        withPatterns ? patternShare : 0);
             }
             if (!skip.contains("path")) {
                 say("whole path (gateway, job, decision API) at %.0f batches/s...", pathRate);

@@ -132,15 +132,30 @@ final class BenchReport {
                 String.format(Locale.ROOT, "%,.0f per CPU-second", perCpu), perCpu >= TARGET_EVENTS_PER_CORE));
     }
 
-    void latency(DecisionLatencyRun.Result r, double load, boolean ofMeasuredMaximum) {
+    /**
+     * @param maximum      the scoring job's measured batches/s the load was set from, 0 when the rate was fixed
+     * @param patternShare the pattern job's CPU over the scoring job's, by which that maximum was lowered
+     *                     when the pattern job ran beside (0: it did not, or was not measured)
+     */
+    void latency(DecisionLatencyRun.Result r, double load, double maximum, double patternShare) {
+        String of;
+        if (maximum <= 0) {
+            of = "a fixed rate (throughput not measured in this run)";
+        } else if (patternShare > 0) {
+            of = String.format(Locale.ROOT, "%.0f %% of the most the scoring job and the pattern job sustain together "
+                    + "on these cores (the scoring job's %,.0f batches/s with the pattern job's CPU for the same "
+                    + "traffic, %.0f %% of the scoring job's, added: %,.0f batches/s)",
+                    100 * load, maximum, 100 * patternShare, maximum / (1 + patternShare));
+        } else {
+            of = String.format(Locale.ROOT, "%.0f %% of Telltale's measured maximum (%,.0f batches/s)",
+                    100 * load, maximum);
+        }
         body.append(String.format(Locale.ROOT, "%n### Time to decision%n%n"
                         + "Live load at %s: %,.0f batches/s offered, %,.0f sent; %,d sessions started; checkpoints "
                         + "every 10 s throughout; %d s counted after the warm-up. Latency: broker append time of the "
                         + "batch that first pushes a session over a threshold → append time of the first score "
                         + "carrying a challenge or block.%n%n",
-                ofMeasuredMaximum ? String.format(Locale.ROOT, "%.0f %% of Telltale's measured maximum", 100 * load)
-                        : "a fixed rate (throughput not measured in this run)",
-                r.targetBatchesPerSecond(), r.sentBatchesPerSecond(), r.sessionsStarted(), r.measured().toSeconds()));
+                of, r.targetBatchesPerSecond(), r.sentBatchesPerSecond(), r.sessionsStarted(), r.measured().toSeconds()));
         body.append(String.format(Locale.ROOT, "Crossings: %,d; decided: %,d; decided before the predicted batch "
                         + "(the job and the harness's own scoring disagree): %,d. Load average %s → %s.%n%n",
                 r.crossings(), r.decided(), r.decidedBeforeCrossing(), r.loadBefore(), r.loadAfter()));
@@ -155,12 +170,13 @@ final class BenchReport {
                 + "p50 %d ms, max %d ms. A decision overlaps a checkpoint when the time from its crossing batch to "
                 + "its score overlaps one.%n", c.count(), c.p50(), c.max()));
         if (r.patterns() != null) {
-            body.append(String.format(Locale.ROOT, "%nThe cross-session pattern job ran beside the scoring job in "
-                            + "the same Flink job, as in the demo, reading the %,d commerce events sent with the "
+            body.append(String.format(Locale.ROOT, "%nThe cross-session pattern job ran beside the scoring job on "
+                            + "the same cores, as deployed a Flink job on a cluster of its own (a second MiniCluster "
+                            + "in the process, state on `%s`), reading the %,d commerce events sent with the "
                             + "batches and the scores; findings by the end of the run: %s (a commerce session is "
                             + "summarised, and can take part in a pattern, a session gap of event time after its "
                             + "last event: 30 min by default, longer than this run).%n",
-                    r.patterns().commerceEvents(),
+                    r.patterns().stateBackend(), r.patterns().commerceEvents(),
                     r.patterns().findings().isEmpty() ? "none" : join(r.patterns().findings())));
         } else {
             body.append(String.format(Locale.ROOT, "%nThe cross-session pattern job was not running (`--skip patterns`).%n"));
@@ -188,19 +204,32 @@ final class BenchReport {
 
     void state(List<StateSizeRun.Result> results) {
         body.append(String.format(Locale.ROOT, "%n### State per active session%n%n"
-                + "All sessions open at once (30 min gap), full size of the latest completed RocksDB checkpoint "
-                + "after the job has read them all; RSS is the whole process (broker, MiniCluster, RocksDB, "
-                + "harness).%n%n"));
-        body.append("| sessions | batches each | checkpoint size | bytes per session | process RSS | read in |\n");
-        body.append("|---|---|---|---|---|---|\n");
+                + "All sessions open at once (30 min gap), after the job has read them all: the full size of the "
+                + "latest completed RocksDB checkpoint (its SST files, with the older versions of each session's "
+                + "state that compaction has not dropped yet), and RocksDB's own estimate of the live data "
+                + "(`rocksdb.estimate-live-data-size` over every column family of every operator). RSS is the "
+                + "whole process (broker, MiniCluster, RocksDB, harness).%n%n"));
+        body.append("| sessions | batches each | checkpoint size | per session | live data | per session "
+                + "| process RSS | read in |\n");
+        body.append("|---|---|---|---|---|---|---|---|\n");
+        List<String> largest = new ArrayList<>();
         for (StateSizeRun.Result r : results) {
-            body.append(String.format(Locale.ROOT, "| %,d | %d | %.1f MB | %.0f | %.2f GiB | %d s |%n",
+            body.append(String.format(Locale.ROOT, "| %,d | %d | %.1f MB | %.0f B | %.1f MB | %.0f B | %.2f GiB | %d s |%n",
                     r.sessions(), r.batchesPerSession(), r.stateBytes() / 1e6, r.bytesPerSession(),
+                    r.liveDataBytes() / 1e6, r.liveBytesPerSession(),
                     r.residentBytes() / (double) (1L << 30), r.readIn().toSeconds()));
+            largest.add(String.format(Locale.ROOT, "%,d sessions: %s", r.sessions(),
+                    r.liveData().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                            .limit(4).map(e -> String.format(Locale.ROOT, "`%s` %.0f B", e.getKey(),
+                                    (double) e.getValue() / r.sessions()))
+                            .collect(Collectors.joining(", "))));
             verdicts.add(verdict(String.format(Locale.ROOT, "≤ 1 KB state per session (%,d sessions)", r.sessions()),
-                    String.format(Locale.ROOT, "%.0f bytes", r.bytesPerSession()),
+                    String.format(Locale.ROOT, "%.0f bytes in the checkpoint, %.0f live", r.bytesPerSession(),
+                            r.liveBytesPerSession()),
                     r.bytesPerSession() <= TARGET_STATE_BYTES_PER_SESSION));
         }
+        body.append(String.format(Locale.ROOT, "%nLive data per session of the largest states (operator.state): %s.%n",
+                String.join("; ", largest)));
     }
 
     void gateway(GatewayRun.Result r) {

@@ -15,12 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.core.execution.JobClient;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -60,8 +58,9 @@ final class DecisionLatencyRun {
      *
      * @param commerceEvents commerce events sent with the sessions' batches
      * @param findings       findings written by the end of the run, by pattern id
+     * @param stateBackend   the pattern job's state backend
      */
-    record Patterns(long commerceEvents, Map<String, Long> findings) {}
+    record Patterns(long commerceEvents, Map<String, Long> findings, String stateBackend) {}
 
     /** A checkpoint's span in wall-clock time, from its trigger to its completion or failure. */
     record Span(long from, long to) {
@@ -74,7 +73,7 @@ final class DecisionLatencyRun {
 
     static Result measure(Workload workload, BenchKafka kafka, double batchesPerSecond, Duration warmUp,
             Duration measure, Duration drain, int parallelism, Path checkpoints, Configuration settings,
-            boolean withPatterns) throws Exception {
+            boolean withPatterns, String patternStateBackend) throws Exception {
         TelltaleUnderTest.Names names = TelltaleUnderTest.Names.of("latency");
         kafka.createTopics(parallelism, names.all());
         PatternsUnderTest.Names patterns = withPatterns ? PatternsUnderTest.Names.of("latency") : null;
@@ -82,8 +81,8 @@ final class DecisionLatencyRun {
             kafka.createTopics(parallelism, patterns.all());
         }
         int restPort = BenchFlink.freePort();
-        JobClient job = TelltaleUnderTest.start(kafka, names, patterns, "latency", parallelism, checkpoints, restPort,
-                settings, DeliveryGuarantee.AT_LEAST_ONCE);
+        TelltaleUnderTest.Jobs jobs = TelltaleUnderTest.start(kafka, names, patterns, "latency", parallelism,
+                checkpoints, restPort, settings, DeliveryGuarantee.AT_LEAST_ONCE, patternStateBackend);
 
         // Session id to {append time, index} of its threshold batch, and to {append time, batches} of its decision.
         Map<String, long[]> crossedAt = new ConcurrentHashMap<>();
@@ -106,10 +105,11 @@ final class DecisionLatencyRun {
         Thread.sleep(drain.toMillis());
         running.set(false);
         reader.join();
-        List<Span> checkpointSpans = checkpointSpans(restPort, job.getJobID().toHexString());
-        job.cancel().get(60, TimeUnit.SECONDS);
+        List<Span> checkpointSpans = checkpointSpans(restPort, jobs.scoring().getJobID().toHexString());
+        jobs.cancel();
         Patterns patternPart = patterns == null ? null
-                : new Patterns(commerceSent.get(), PatternsUnderTest.findingsByPattern(kafka, patterns.findings()));
+                : new Patterns(commerceSent.get(), PatternsUnderTest.findingsByPattern(kafka, patterns.findings()),
+                        patternStateBackend);
 
         List<Long> latencies = new ArrayList<>();
         List<Long> onCrossingBatch = new ArrayList<>();

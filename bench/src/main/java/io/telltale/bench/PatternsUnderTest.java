@@ -10,6 +10,7 @@ import io.telltale.cep.patterns.ReplayedTrajectories;
 import io.telltale.connectors.RawRecord;
 import io.telltale.connectors.kafka.TelltaleKafka;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -61,7 +64,7 @@ final class PatternsUnderTest {
 
     private PatternsUnderTest() {}
 
-    /** Adds the pattern job to {@code env}: beside the scoring job when that is built into it too. */
+    /** Adds the pattern job to {@code env}. */
     static void build(StreamExecutionEnvironment env, Source<RawRecord, ?, ?> commerce,
             Source<RawRecord, ?, ?> riskScores, String bootstrap, Names names, Configuration settings) {
         Configuration config = new Configuration(settings);
@@ -72,6 +75,22 @@ final class PatternsUnderTest {
                                 null, null),
                         config, patternsOf(config))
                 .build(env);
+    }
+
+    /**
+     * Starts the pattern job on a MiniCluster of its own, as deployed (docker/flink/patterns-config.yaml:
+     * the job's local defaults with {@code stateBackend}), reading {@code names.commerce()} and
+     * {@code scoresTopic} from their start as consumer group {@code bench-<run>-patterns}.
+     */
+    static JobClient start(BenchKafka kafka, Names names, String scoresTopic, String run, int parallelism,
+            Path checkpoints, Configuration settings, String stateBackend) throws Exception {
+        Configuration flink = new Configuration();
+        flink.set(StateBackendOptions.STATE_BACKEND, stateBackend);
+        StreamExecutionEnvironment env = BenchFlink.environment(parallelism, checkpoints, 0, flink);
+        String group = "bench-" + run + "-patterns";
+        build(env, kafka.unboundedSource(names.commerce(), group), kafka.unboundedSource(scoresTopic, group),
+                kafka.bootstrap(), names, settings);
+        return env.executeAsync("telltale-patterns-" + run);
     }
 
     static PatternSettings patternsOf(Configuration config) {

@@ -6,6 +6,7 @@ import io.telltale.connectors.siem.AlertSinkOptions;
 import io.telltale.job.AlertStage;
 import io.telltale.job.TelltaleJob;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -68,30 +69,43 @@ final class TelltaleUnderTest {
      */
     static JobClient start(BenchKafka kafka, Names names, String run, int parallelism, Path checkpoints, int restPort,
             Configuration settings) throws Exception {
-        return start(kafka, names, run, parallelism, checkpoints, restPort, settings, DeliveryGuarantee.AT_LEAST_ONCE);
+        return start(kafka, names, run, parallelism, checkpoints, restPort, settings, DeliveryGuarantee.AT_LEAST_ONCE,
+                new Configuration());
     }
 
+    /** As above, scores and dead letters written with {@code guarantee}, {@code flink} over the cluster's settings. */
     static JobClient start(BenchKafka kafka, Names names, String run, int parallelism, Path checkpoints, int restPort,
-            Configuration settings, DeliveryGuarantee guarantee) throws Exception {
-        return start(kafka, names, null, run, parallelism, checkpoints, restPort, settings, guarantee);
+            Configuration settings, DeliveryGuarantee guarantee, Configuration flink) throws Exception {
+        StreamExecutionEnvironment env = BenchFlink.environment(parallelism, checkpoints, restPort, flink);
+        build(env, kafka.unboundedSource(names.telemetry(), "bench-" + run), kafka.bootstrap(), names, run, settings,
+                guarantee);
+        return env.executeAsync("telltale-" + run);
     }
 
     /**
-     * As above, with the cross-session pattern job beside the scoring job in the same Flink job, as
-     * the demo runs it, reading {@code patterns.commerce()} and the scores; none when {@code patterns}
-     * is null.
+     * As above, and the cross-session pattern job beside it when {@code patterns} is not null: as
+     * deployed, a Flink job of its own on a cluster of its own ({@link PatternsUnderTest#start}),
+     * here a second MiniCluster in the same process, both sharing this machine's cores.
      */
-    static JobClient start(BenchKafka kafka, Names names, PatternsUnderTest.Names patterns, String run,
-            int parallelism, Path checkpoints, int restPort, Configuration settings, DeliveryGuarantee guarantee)
-            throws Exception {
-        StreamExecutionEnvironment env = BenchFlink.environment(parallelism, checkpoints, restPort);
-        build(env, kafka.unboundedSource(names.telemetry(), "bench-" + run), kafka.bootstrap(), names, run, settings,
-                guarantee);
-        if (patterns != null) {
-            PatternsUnderTest.build(env, kafka.unboundedSource(patterns.commerce(), "bench-" + run + "-patterns"),
-                    kafka.unboundedSource(names.scores(), "bench-" + run + "-patterns"), kafka.bootstrap(), patterns,
-                    settings);
+    static Jobs start(BenchKafka kafka, Names names, PatternsUnderTest.Names patterns, String run,
+            int parallelism, Path checkpoints, int restPort, Configuration settings, DeliveryGuarantee guarantee,
+            String patternStateBackend) throws Exception {
+        JobClient scoring = start(kafka, names, run, parallelism, checkpoints, restPort, settings, guarantee,
+                new Configuration());
+        JobClient crossSession = patterns == null ? null
+                : PatternsUnderTest.start(kafka, patterns, names.scores(), run, parallelism,
+                        checkpoints.resolveSibling(checkpoints.getFileName() + "-patterns"), settings,
+                        patternStateBackend);
+        return new Jobs(scoring, crossSession);
+    }
+
+    /** The scoring job, and the pattern job if it runs ({@code null} if not). */
+    record Jobs(JobClient scoring, JobClient patterns) {
+        void cancel() throws Exception {
+            scoring.cancel().get(60, TimeUnit.SECONDS);
+            if (patterns != null) {
+                patterns.cancel().get(60, TimeUnit.SECONDS);
+            }
         }
-        return env.executeAsync("telltale-" + run);
     }
 }

@@ -58,7 +58,7 @@ final class WholePathRun {
         // as deployed: scores in transactions committed on each checkpoint, which the decision view
         // does not wait for
         JobClient job = TelltaleUnderTest.start(kafka, names, "path", parallelism, checkpoints, 0, settings,
-                DeliveryGuarantee.EXACTLY_ONCE);
+                DeliveryGuarantee.EXACTLY_ONCE, new Configuration());
         GatewayConfig.SecretBytes secret = new GatewayConfig.SecretBytes(new byte[32]);
         // Sessions already running when the replay starts got their token before it: issued with the
         // gateway's own secret, as the gateway would have.
