@@ -74,7 +74,8 @@ public final class BenchHarness implements Callable<Integer> {
     @Option(names = "--state-batches", defaultValue = "2", description = "Batches of each session in the state runs.")
     int stateBatches;
 
-    @Option(names = "--set", description = "A Telltale job setting, e.g. --set telltale.scoring.interval=1s (repeatable).")
+    @Option(names = "--set", description = "A Telltale job setting, e.g. --set telltale.scoring.interval=1s (repeatable);"
+            + " Flink's own keys (e.g. state.backend.rocksdb.timer-service.factory=HEAP) go to every job's cluster.")
     Map<String, String> settings = new LinkedHashMap<>();
 
     @Option(names = "--path-rate", defaultValue = "200", description = "Batches/s posted to the gateway in the whole-path run.")
@@ -160,7 +161,8 @@ public final class BenchHarness implements Callable<Integer> {
                                     env, source, kafka.bootstrap(), referenceOut,
                                     TelltaleOptions.SESSION_GAP.defaultValue(),
                                     TelltaleOptions.MAX_OUT_OF_ORDERNESS.defaultValue()),
-                            kafka, names.telemetry(), loaded, parallelism, work.resolve("cp-" + round + "-ref")));
+                            kafka, names.telemetry(), loaded, parallelism, work.resolve("cp-" + round + "-ref"),
+                            jobSettings));
                     say("  %s", results.get(results.size() - 1));
                     say("round %d: Telltale...", round + 1);
                     TelltaleUnderTest.Names roundNames = names.withScoresOfRound(round);
@@ -168,7 +170,8 @@ public final class BenchHarness implements Callable<Integer> {
                     ThroughputRun.Result telltale = ThroughputRun.measure("telltale",
                             (env, source) -> TelltaleUnderTest.build(
                                     env, source, kafka.bootstrap(), roundNames, "throughput", jobSettings),
-                            kafka, names.telemetry(), loaded, parallelism, work.resolve("cp-" + round + "-telltale"));
+                            kafka, names.telemetry(), loaded, parallelism, work.resolve("cp-" + round + "-telltale"),
+                            jobSettings);
                     results.add(telltale);
                     say("  %s", telltale);
                     // Once, after the last round: on this workload the pattern job takes longer than the scoring job.

@@ -84,7 +84,7 @@ final class PatternsUnderTest {
      */
     static JobClient start(BenchKafka kafka, Names names, String scoresTopic, String run, int parallelism,
             Path checkpoints, Configuration settings, String stateBackend) throws Exception {
-        Configuration flink = new Configuration();
+        Configuration flink = new Configuration(settings); // Flink's own keys among them reach the cluster
         flink.set(StateBackendOptions.STATE_BACKEND, stateBackend);
         StreamExecutionEnvironment env = BenchFlink.environment(parallelism, checkpoints, 0, flink);
         String group = "bench-" + run + "-patterns";

@@ -76,7 +76,10 @@ final class TelltaleUnderTest {
     /** As above, scores and dead letters written with {@code guarantee}, {@code flink} over the cluster's settings. */
     static JobClient start(BenchKafka kafka, Names names, String run, int parallelism, Path checkpoints, int restPort,
             Configuration settings, DeliveryGuarantee guarantee, Configuration flink) throws Exception {
-        StreamExecutionEnvironment env = BenchFlink.environment(parallelism, checkpoints, restPort, flink);
+        // Flink's own keys among the settings (--set state.backend.rocksdb.*=...) reach the cluster too
+        Configuration cluster = new Configuration(settings);
+        cluster.addAll(flink);
+        StreamExecutionEnvironment env = BenchFlink.environment(parallelism, checkpoints, restPort, cluster);
         build(env, kafka.unboundedSource(names.telemetry(), "bench-" + run), kafka.bootstrap(), names, run, settings,
                 guarantee);
         return env.executeAsync("telltale-" + run);

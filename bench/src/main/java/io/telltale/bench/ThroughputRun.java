@@ -45,12 +45,10 @@ final class ThroughputRun {
 
     private ThroughputRun() {}
 
-    static Result measure(String job, Topology topology, BenchKafka kafka, String topic, Workload.Totals loaded,
-            int parallelism, Path checkpoints) throws Exception {
-        return measure(job, topology, kafka, topic, loaded, parallelism, checkpoints, new Configuration());
-    }
-
-    /** As above, with {@code flink} settings over the job's local defaults (e.g. another state backend). */
+    /**
+     * @param flink settings over the job's local defaults (e.g. another state backend); only Flink's
+     *              own keys among them mean anything to the cluster
+     */
     static Result measure(String job, Topology topology, BenchKafka kafka, String topic, Workload.Totals loaded,
             int parallelism, Path checkpoints, Configuration flink) throws Exception {
         StreamExecutionEnvironment env = BenchFlink.environment(parallelism, checkpoints, 0, flink);
