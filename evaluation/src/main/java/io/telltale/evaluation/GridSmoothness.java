@@ -88,7 +88,7 @@ public final class GridSmoothness {
     }
 
     /** Units by who they are, in the order measured. */
-    private static Map<String, List<Measured>> groups(List<Measured> units, int window) {
+    static Map<String, List<Measured>> groups(List<Measured> units, int window) {
         Map<String, List<Measured>> groups = new LinkedHashMap<>();
         for (Measured m : units) {
             if (m.windowMs() == window) {
@@ -104,7 +104,7 @@ public final class GridSmoothness {
                 .mapToDouble(m -> m.features().get(f)).sorted().toArray();
     }
 
-    private static String quantiles(double[] sorted) {
+    static String quantiles(double[] sorted) {
         if (sorted.length == 0) {
             return "";
         }

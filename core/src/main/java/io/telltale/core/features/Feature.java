@@ -23,6 +23,8 @@ public enum Feature {
     MOUSE_GRID_RESIDUAL("mouse_grid_residual", "ratio", "distance of the pointer from the midpoint of its positions 200 ms before and after, per px of path"),
     MOUSE_GRID_RESIDUAL_AUTOCORRELATION("mouse_grid_residual_autocorrelation", "ratio", "lag-1 autocorrelation of 200 ms second differences of the path"),
     MOUSE_SUBMOVEMENT_RATE("mouse_submovement_rate", "1/s", "speed peaks (sub-movements) per second of movement, on 200 ms steps"),
+    MOUSE_HOMING_SHARE("mouse_homing_share", "ratio",
+            "share of aimed movements that slow into their end: the last 200 ms step at most 70% of the one before"),
     MOUSE_PAUSE_SHARE("mouse_pause_share", "ratio", "share of inter-sample gaps that are pauses inside activity"),
     MOUSE_MICRO_MOVE_SHARE("mouse_micro_move_share", "ratio", "share of moves of at most a pixel or two: tremor and corrections"),
     // Mouse timing regularity

@@ -41,6 +41,29 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
     static final double REST_STEP_PX = 1.0;
 
     /**
+     * A movement's end slows into its target when its last full grid step is at most this share
+     * of the step before. People home in on a target (Fitts; Meyer et al.'s corrective
+     * sub-movements): on Balabit's sessions 54-78 % of aimed movement ends do, against 11-28 % of
+     * ghost-cursor's Bezier paths, whose points are evenly spaced in the curve parameter and reach
+     * the target at speed (docs/evaluation.md, "Homing").
+     */
+    static final double DECELERATING_SHARE = 0.7;
+
+    /** The step before the last must be a movement of at least this many px for the end to be graded. */
+    static final double END_MOVING_PX = 4.0;
+
+    /**
+     * A movement is aimed when its grid chord is at least this share of its grid path: a drawn
+     * circle or a scribble ends where it pleases, not on a target.
+     */
+    static final double AIMED_SHARE = 0.7;
+
+    static final byte END_UNRESOLVED = 0;
+    static final byte END_UNGRADED = 1;
+    static final byte END_STEADY = 2;
+    static final byte END_DECELERATING = 3;
+
+    /**
      * Scratch for windows around a boundary; not state, never serialized. Made on the first stitch,
      * as {@link MouseMotion}'s: a grid read only to be scored never stitches.
      */
@@ -58,6 +81,12 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
     long secondDiffPairs;
     long speedPeaks;
 
+    // ---- movement ends (form 7): a movement is the moves between two pauses longer than
+    // MouseMotion.STROKE_BREAK_MS; its end is graded when it is aimed (its grid chord at least
+    // AIMED_SHARE of its grid path) and its step before the last full one is a movement
+    long endsGraded;
+    long endsDecelerating;
+
     // ---- edges
     long moves;
     long firstMoveT;
@@ -69,6 +98,22 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
     boolean brokenInside;
     final GridEdge firstPoints = new GridEdge();
     final GridEdge lastPoints = new GridEdge();
+    /**
+     * The leading movement when it ended inside the run ({@link #brokenInside}): how its end
+     * tested ({@link #END_UNRESOLVED} while it has fewer than three grid points, all of them in
+     * {@link #firstPoints}), its last grid point and its grid path. Its start is known only once
+     * nothing can come before it: when stitched after a pause, or when the features are read.
+     */
+    byte leadEnd = END_UNRESOLVED;
+    float leadEndX;
+    float leadEndY;
+    float leadPath;
+    /** Grid path of the trailing movement (of the run's one movement when not {@link #brokenInside}). */
+    float trailPath;
+    /** First grid point of the trailing movement when {@link #brokenInside}, once it has one. */
+    boolean hasTrailStart;
+    float trailStartX;
+    float trailStartY;
 
     /** Resets to the run of one move. */
     void resetToMove(long t, int x, int y) {
@@ -98,12 +143,16 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
         secondDiffLagProducts += other.secondDiffLagProducts;
         secondDiffPairs += other.secondDiffPairs;
         speedPeaks += other.speedPeaks;
+        endsGraded += other.endsGraded;
+        endsDecelerating += other.endsDecelerating;
     }
 
     @Override
     void stitchEdgesOf(PointerGrid later) {
         long gap = later.firstMoveT - lastMoveT;
         if (gap > MouseMotion.STROKE_BREAK_MS) {
+            endTrailingMovement();
+            startAfterPause(later);
             lastPoints.copyFrom(later.lastPoints);
             brokenInside = true;
         } else {
@@ -113,6 +162,92 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
         lastMoveX = later.lastMoveX;
         lastMoveY = later.lastMoveY;
         moves += later.moves;
+    }
+
+    /**
+     * A pause ends the trailing movement. After an earlier pause in this run its start is known and
+     * its end is graded now; otherwise it is the run's leading movement, whose start may lie in a
+     * run before this one, so how its end tested is kept for then.
+     */
+    private void endTrailingMovement() {
+        byte end = endOf(lastPoints);
+        float endX = lastPoints.count == 0 ? 0f : (float) lastPoints.x[lastPoints.count - 1];
+        float endY = lastPoints.count == 0 ? 0f : (float) lastPoints.y[lastPoints.count - 1];
+        if (brokenInside) {
+            if (hasTrailStart) {
+                grade(end, trailStartX, trailStartY, endX, endY, trailPath);
+            }
+        } else {
+            leadEnd = end;
+            leadEndX = endX;
+            leadEndY = endY;
+            leadPath = trailPath;
+        }
+    }
+
+    /** {@code later} starts after a pause: its leading movement starts with it, so an ended one is graded. */
+    private void startAfterPause(PointerGrid later) {
+        if (later.brokenInside) {
+            if (later.firstPoints.count > 0) {
+                grade(later.leadEnd, (float) later.firstPoints.x[0], (float) later.firstPoints.y[0],
+                        later.leadEndX, later.leadEndY, later.leadPath);
+            }
+            hasTrailStart = later.hasTrailStart;
+            trailStartX = later.trailStartX;
+            trailStartY = later.trailStartY;
+        } else {
+            hasTrailStart = later.firstPoints.count > 0;
+            trailStartX = hasTrailStart ? (float) later.firstPoints.x[0] : 0f;
+            trailStartY = hasTrailStart ? (float) later.firstPoints.y[0] : 0f;
+        }
+        trailPath = later.trailPath;
+    }
+
+    /** How a movement whose last grid points (up to three) are {@code last} ends. */
+    private static byte endOf(GridEdge last) {
+        if (last.count < GridEdge.SIZE) {
+            return END_UNRESOLVED;
+        }
+        return endOf(last.x[0], last.y[0], last.x[1], last.y[1], last.x[2], last.y[2]);
+    }
+
+    private static byte endOf(double x0, double y0, double x1, double y1, double x2, double y2) {
+        double before = Math.hypot(x1 - x0, y1 - y0);
+        if (before < END_MOVING_PX) {
+            return END_UNGRADED;
+        }
+        return Math.hypot(x2 - x1, y2 - y1) <= DECELERATING_SHARE * before ? END_DECELERATING : END_STEADY;
+    }
+
+    private void grade(byte end, float startX, float startY, float endX, float endY, float path) {
+        if (isAimedEnd(end, startX, startY, endX, endY, path)) {
+            endsGraded++;
+            if (end == END_DECELERATING) {
+                endsDecelerating++;
+            }
+        }
+    }
+
+    private static boolean isAimedEnd(byte end, float startX, float startY, float endX, float endY, float path) {
+        return (end == END_STEADY || end == END_DECELERATING) && path > 0
+                && Math.hypot(endX - startX, endY - startY) >= AIMED_SHARE * path;
+    }
+
+    /**
+     * Graded movement ends with those of the leading movement when it ended in the run: read for
+     * the features, when nothing can come before the run any more. {@code [graded, decelerating]}.
+     */
+    long[] movementEnds() {
+        long graded = endsGraded;
+        long decelerating = endsDecelerating;
+        if (brokenInside && firstPoints.count > 0 && isAimedEnd(leadEnd, (float) firstPoints.x[0],
+                (float) firstPoints.y[0], leadEndX, leadEndY, leadPath)) {
+            graded++;
+            if (leadEnd == END_DECELERATING) {
+                decelerating++;
+            }
+        }
+        return new long[] {graded, decelerating};
     }
 
     /**
@@ -146,9 +281,10 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
             y[n] = later.firstPoints.y[i];
             side[n] = 1;
         }
+        float boundaryPath = 0f;
         for (int i = 1; i < n; i++) {
             if (newWindow(side, i - 1, i)) {
-                addStep(x[i] - x[i - 1], y[i] - y[i - 1]);
+                boundaryPath += (float) addStep(x[i] - x[i - 1], y[i] - y[i - 1]);
             }
             if (i >= 2 && newWindow(side, i - 2, i)) {
                 addSecondDifference(x, y, i);
@@ -158,6 +294,7 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
                 addPeakTest(x, y, i);
             }
         }
+        joinMovementsAcross(later, x, y, n, boundaryPath);
         if (!brokenInside) {
             for (int i = boundaryFrom; i < n; i++) {
                 firstPoints.offerFirst(x[i], y[i]);
@@ -176,6 +313,47 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
         }
     }
 
+    /**
+     * The trailing movement continues into {@code later}'s leading one; {@code x, y} are every grid
+     * point of the joined movement near the boundary (this run's last, the instants between, the
+     * later run's first), the last of them the later side's.
+     */
+    private void joinMovementsAcross(PointerGrid later, double[] x, double[] y, int n, float boundaryPath) {
+        if (brokenInside && !hasTrailStart && n > 0) {
+            hasTrailStart = true;
+            trailStartX = (float) x[0];
+            trailStartY = (float) y[0];
+        }
+        if (!later.brokenInside) {
+            trailPath = trailPath + boundaryPath + later.trailPath;
+            return;
+        }
+        // the joined movement ends inside the later run
+        byte end = later.leadEnd;
+        float endX = later.leadEndX;
+        float endY = later.leadEndY;
+        if (end == END_UNRESOLVED && n >= GridEdge.SIZE) {
+            end = endOf(x[n - 3], y[n - 3], x[n - 2], y[n - 2], x[n - 1], y[n - 1]);
+            endX = (float) x[n - 1];
+            endY = (float) y[n - 1];
+        }
+        float path = trailPath + boundaryPath + later.leadPath;
+        if (brokenInside) {
+            if (hasTrailStart) {
+                grade(end, trailStartX, trailStartY, endX, endY, path);
+            }
+        } else {
+            leadEnd = end;
+            leadEndX = endX;
+            leadEndY = endY;
+            leadPath = path;
+        }
+        hasTrailStart = later.hasTrailStart;
+        trailStartX = later.trailStartX;
+        trailStartY = later.trailStartY;
+        trailPath = later.trailPath;
+    }
+
     /** A window was counted before unless all its points lie on one side of the boundary. */
     private static boolean newWindow(int[] side, int from, int to) {
         for (int i = from; i <= to; i++) {
@@ -186,7 +364,8 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
         return false;
     }
 
-    private void addStep(double dx, double dy) {
+    /** Counts a grid step; its length. */
+    private double addStep(double dx, double dy) {
         double length = Math.hypot(dx, dy);
         steps++;
         if (length > REST_STEP_PX) {
@@ -194,6 +373,7 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
         }
         speed.add(length / GRID_MS);
         pathSum += length;
+        return length;
     }
 
     private void addSecondDifference(double[] x, double[] y, int i) {
@@ -242,6 +422,8 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
         secondDiffLagProducts = o.secondDiffLagProducts;
         secondDiffPairs = o.secondDiffPairs;
         speedPeaks = o.speedPeaks;
+        endsGraded = o.endsGraded;
+        endsDecelerating = o.endsDecelerating;
         firstT = o.firstT;
         lastT = o.lastT;
         moves = o.moves;
@@ -254,6 +436,14 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
         brokenInside = o.brokenInside;
         firstPoints.copyFrom(o.firstPoints);
         lastPoints.copyFrom(o.lastPoints);
+        leadEnd = o.leadEnd;
+        leadEndX = o.leadEndX;
+        leadEndY = o.leadEndY;
+        leadPath = o.leadPath;
+        trailPath = o.trailPath;
+        hasTrailStart = o.hasTrailStart;
+        trailStartX = o.trailStartX;
+        trailStartY = o.trailStartY;
     }
 
     void writeTo(DataOutput out) throws IOException {
@@ -282,9 +472,28 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
         out.writeBoolean(brokenInside);
         firstPoints.writeTo(out);
         lastPoints.writeTo(out);
+        BinaryForm.writeVarLong(out, endsGraded);
+        BinaryForm.writeVarLong(out, endsDecelerating);
+        out.writeByte(leadEnd | (hasTrailStart ? 0x10 : 0));
+        if (brokenInside) {
+            out.writeFloat(leadEndX);
+            out.writeFloat(leadEndY);
+            out.writeFloat(leadPath);
+        }
+        out.writeFloat(trailPath);
+        if (hasTrailStart) {
+            out.writeFloat(trailStartX);
+            out.writeFloat(trailStartY);
+        }
     }
 
+    /** Reads the current binary form. */
     void readFrom(DataInput in) throws IOException {
+        readFrom(in, SessionFeatureAccumulator.FORMAT_VERSION);
+    }
+
+    /** Reads the binary form of accumulator version {@code version}: before 7 without movement ends. */
+    void readFrom(DataInput in, int version) throws IOException {
         copyFrom(EMPTY);
         moves = BinaryForm.readVarLong(in);
         if (moves == 0) {
@@ -311,6 +520,27 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
         brokenInside = in.readBoolean();
         firstPoints.readFrom(in);
         lastPoints.readFrom(in);
+        if (version < 7) {
+            return; // no movement ends: counted from here on
+        }
+        endsGraded = BinaryForm.readVarLong(in);
+        endsDecelerating = BinaryForm.readVarLong(in);
+        int flags = in.readUnsignedByte();
+        leadEnd = (byte) (flags & 0x0f);
+        hasTrailStart = (flags & 0x10) != 0;
+        if (leadEnd > END_DECELERATING) {
+            throw new IOException("movement end code " + leadEnd);
+        }
+        if (brokenInside) {
+            leadEndX = in.readFloat();
+            leadEndY = in.readFloat();
+            leadPath = in.readFloat();
+        }
+        trailPath = in.readFloat();
+        if (hasTrailStart) {
+            trailStartX = in.readFloat();
+            trailStartY = in.readFloat();
+        }
     }
 
     /** Up to three grid points at one end of a run, in time order. */

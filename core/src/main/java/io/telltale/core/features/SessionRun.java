@@ -90,7 +90,7 @@ final class SessionRun {
 
     /**
      * @param version the accumulator's binary form: before 3 there is no shape state, before 4 no
-     *     pointer grid, before 6 no word structure of typing (they stay empty)
+     *     pointer grid, before 6 no word structure of typing, before 7 no movement ends (they stay empty)
      */
     static SessionRun readFrom(DataInput in, int version) throws IOException {
         SessionRun run = new SessionRun();
@@ -105,7 +105,7 @@ final class SessionRun {
             run.keys.readShapeFrom(in);
         }
         if (version >= 4) {
-            run.grid.readFrom(in);
+            run.grid.readFrom(in, version);
         }
         if (version >= 6) {
             run.keys.readWordStructureFrom(in);

@@ -115,9 +115,14 @@ public final class BehaviourProfile {
         this.decay = tuning.decay();
     }
 
-    /** Whether a feature describes the person's behaviour (and so belongs in a profile). */
+    /**
+     * Whether a feature describes the person's behaviour (and so belongs in a profile). Not the
+     * homing share: slowing into a target is what every person does (it tells people from scripts,
+     * not one person from another), and with it in the profile the equal error rate of 10-action
+     * units against whole-file profiles rose from 0.317 to 0.324 (docs/profile-evaluation.md).
+     */
     public static boolean profiled(Feature feature) {
-        return !feature.key().startsWith("device_");
+        return !feature.key().startsWith("device_") && feature != Feature.MOUSE_HOMING_SHARE;
     }
 
     /** Sessions learned from. */

@@ -369,6 +369,70 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
     }
 
     @Test
+    void aimedMovementsThatSlowIntoTheirTargetHomeAndEvenlyPacedOnesDoNot() {
+        SessionFeatures people = featuresOf(pausedMovements(24, true, 5).asOneBatch());
+        SessionFeatures even = featuresOf(pausedMovements(24, false, 5).asOneBatch());
+
+        assertThat(people.get(Feature.MOUSE_HOMING_SHARE)).isGreaterThan(0.6);
+        assertThat(even.get(Feature.MOUSE_HOMING_SHARE)).isLessThan(0.2);
+        // too few aimed movement ends to say
+        assertThat(featuresOf(pausedMovements(4, true, 5).asOneBatch()).has(Feature.MOUSE_HOMING_SHARE)).isFalse();
+    }
+
+    @Test
+    void movementEndsGiveTheSameShareForAnySplitOrderAndGrouping() {
+        for (boolean homing : new boolean[] {true, false}) {
+            Session paused = pausedMovements(30, homing, 11);
+            SessionFeatures whole = featuresOf(paused.asOneBatch());
+            assertThat(whole.has(Feature.MOUSE_HOMING_SHARE)).isTrue();
+            for (int seed = 0; seed < 8; seed++) {
+                Random random = new Random(seed);
+                List<TelemetryBatch> batches = paused.cutRandomly(10 + seed * 13, random);
+                assertSameFeatures(accumulate(batches).features(), whole);
+                assertSameFeatures(mergedFromMaxRunsGroups(batches, random).features(), whole);
+            }
+        }
+    }
+
+    /**
+     * Aimed movements between targets with a pause longer than a stroke break after each: people's
+     * (minimum jerk: slow start, slow end) or a script's moving at even speed to the target and
+     * stopping there (one point per frame), as ghost-cursor does along its curve.
+     */
+    private static Session pausedMovements(int movements, boolean minimumJerk, long seed) {
+        Random random = new Random(seed);
+        List<MouseSample> samples = new ArrayList<>();
+        long t = BEGINNING;
+        int x = 400;
+        int y = 300;
+        for (int i = 0; i < movements; i++) {
+            int nx = 100 + random.nextInt(1000);
+            int ny = 100 + random.nextInt(500);
+            long duration = 700 + random.nextInt(700);
+            List<MouseSample> stroke = minimumJerk ? humanStroke(t, x, y, nx, ny, duration, seed * 100 + i)
+                    : evenStroke(t, x, y, nx, ny, duration);
+            samples.addAll(stroke);
+            MouseSample last = stroke.get(stroke.size() - 1);
+            x = last.x();
+            y = last.y();
+            t = last.t() + 400 + random.nextInt(800);
+        }
+        return session().mouse(samples);
+    }
+
+    private static List<MouseSample> evenStroke(long start, int x0, int y0, int x1, int y1, long durationMs) {
+        List<MouseSample> samples = new ArrayList<>();
+        for (long t = 0; ; t += FRAME_MS) {
+            double s = Math.min(1.0, (double) t / durationMs);
+            samples.add(new MouseSample(start + t, (int) Math.round(x0 + s * (x1 - x0)),
+                    (int) Math.round(y0 + s * (y1 - y0)), MouseKind.MOVE));
+            if (s >= 1.0) {
+                return samples;
+            }
+        }
+    }
+
+    @Test
     void theGridShapeOfOneMovementBarelyDependsOnTheCaptureRateUnlikeTheRawResidual() {
         // the same movements reported at a browser's ~60 Hz and held at a remote desktop's ~9 Hz
         Session browser = continuousWandering(20, 0);
@@ -477,12 +541,15 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
         Set<Feature> lacking = EnumSet.copyOf(SHAPE_FEATURES);
         lacking.addAll(GRID_FEATURES);
         lacking.addAll(WORD_FEATURES);
+        lacking.add(Feature.MOUSE_HOMING_SHARE);
         assertOlderFormIsReadWithout("accumulator-v2.bin", lacking);
     }
 
     @Test
-    void binaryFormFiveIsStillReadWithoutTheWordStructure() throws IOException {
-        assertOlderFormIsReadWithout("accumulator-v5.bin", WORD_FEATURES);
+    void binaryFormFiveIsStillReadWithoutTheWordStructureAndMovementEnds() throws IOException {
+        Set<Feature> lacking = EnumSet.copyOf(WORD_FEATURES);
+        lacking.add(Feature.MOUSE_HOMING_SHARE);
+        assertOlderFormIsReadWithout("accumulator-v5.bin", lacking);
     }
 
     /**
