@@ -170,18 +170,22 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
      * run before this one, so how its end tested is kept for then.
      */
     private void endTrailingMovement() {
-        byte end = endOf(lastPoints);
-        float endX = lastPoints.count == 0 ? 0f : (float) lastPoints.x[lastPoints.count - 1];
-        float endY = lastPoints.count == 0 ? 0f : (float) lastPoints.y[lastPoints.count - 1];
+        endTrailingMovement(endOf(lastPoints),
+                lastPoints.count == 0 ? 0f : (float) lastPoints.x[lastPoints.count - 1],
+                lastPoints.count == 0 ? 0f : (float) lastPoints.y[lastPoints.count - 1], trailPath);
+    }
+
+    /** As above, for a trailing movement that ends as {@code end} at {@code (endX, endY)} after {@code path}. */
+    private void endTrailingMovement(byte end, float endX, float endY, float path) {
         if (brokenInside) {
             if (hasTrailStart) {
-                grade(end, trailStartX, trailStartY, endX, endY, trailPath);
+                grade(end, trailStartX, trailStartY, endX, endY, path);
             }
         } else {
             leadEnd = end;
             leadEndX = endX;
             leadEndY = endY;
-            leadPath = trailPath;
+            leadPath = path;
         }
     }
 
@@ -337,17 +341,7 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
             endX = (float) x[n - 1];
             endY = (float) y[n - 1];
         }
-        float path = trailPath + boundaryPath + later.leadPath;
-        if (brokenInside) {
-            if (hasTrailStart) {
-                grade(end, trailStartX, trailStartY, endX, endY, path);
-            }
-        } else {
-            leadEnd = end;
-            leadEndX = endX;
-            leadEndY = endY;
-            leadPath = path;
-        }
+        endTrailingMovement(end, endX, endY, trailPath + boundaryPath + later.leadPath);
         hasTrailStart = later.hasTrailStart;
         trailStartX = later.trailStartX;
         trailStartY = later.trailStartY;
