@@ -169,6 +169,14 @@ final class BenchReport {
         body.append(String.format(Locale.ROOT, "%nCheckpoints during the run: %d, from trigger to completion "
                 + "p50 %d ms, max %d ms. A decision overlaps a checkpoint when the time from its crossing batch to "
                 + "its score overlaps one.%n", c.count(), c.p50(), c.max()));
+        DecisionLatencyRun.CheckpointParts parts = r.checkpointParts();
+        body.append(String.format(Locale.ROOT, "Where a completed checkpoint's time went, in its slowest task "
+                        + "(p50 / max over the checkpoints): synchronous part, when the task processes nothing, %d / %d "
+                        + "ms; asynchronous part %d / %d ms; barrier alignment %d / %d ms; barrier delay from the "
+                        + "trigger %d / %d ms. The task with the longest synchronous part, by checkpoints: %s.%n",
+                parts.syncMs().p50(), parts.syncMs().max(), parts.asyncMs().p50(), parts.asyncMs().max(),
+                parts.alignmentMs().p50(), parts.alignmentMs().max(), parts.startDelayMs().p50(),
+                parts.startDelayMs().max(), join(parts.slowestSyncTask())));
         if (r.patterns() != null) {
             body.append(String.format(Locale.ROOT, "%nThe cross-session pattern job ran beside the scoring job on "
                             + "the same cores, as deployed a Flink job on a cluster of its own (a second MiniCluster "

@@ -47,11 +47,23 @@ final class DecisionLatencyRun {
      *                           checkpoint (from its trigger to its completion)
      * @param clearOfCheckpointsMs the others
      * @param checkpointMs       end-to-end durations of the checkpoints taken during the run
+     * @param checkpointParts    where the completed checkpoints' time went in the slowest task of each
      */
     record Result(double targetBatchesPerSecond, double sentBatchesPerSecond, long sessionsStarted,
             long crossings, long decided, long decidedBeforeCrossing, Percentiles latencyMs,
             Percentiles onCrossingBatchMs, Percentiles overlappingCheckpointMs, Percentiles clearOfCheckpointsMs,
-            Percentiles checkpointMs, Duration measured, String loadBefore, String loadAfter, Patterns patterns) {}
+            Percentiles checkpointMs, CheckpointParts checkpointParts, Duration measured, String loadBefore,
+            String loadAfter, Patterns patterns) {}
+
+    /**
+     * Per completed checkpoint, the largest over the job's tasks (Flink's per-subtask checkpoint
+     * statistics): the synchronous part, during which the task processes nothing (RocksDB flushes
+     * its memtables and takes its snapshot), the asynchronous part (files uploaded while it runs
+     * on), the barrier alignment, and the barrier's delay from the trigger to the task; and how
+     * often each task was the one with the longest synchronous part.
+     */
+    record CheckpointParts(Percentiles syncMs, Percentiles asyncMs, Percentiles alignmentMs, Percentiles startDelayMs,
+            Map<String, Long> slowestSyncTask) {}
 
     /**
      * The cross-session pattern job's part of the run, when it ran beside the scoring job.
@@ -106,6 +118,7 @@ final class DecisionLatencyRun {
         running.set(false);
         reader.join();
         List<Span> checkpointSpans = checkpointSpans(restPort, jobs.scoring().getJobID().toHexString());
+        CheckpointParts parts = checkpointParts(restPort, jobs.scoring().getJobID().toHexString());
         jobs.cancel();
         Patterns patternPart = patterns == null ? null
                 : new Patterns(commerceSent.get(), PatternsUnderTest.findingsByPattern(kafka, patterns.findings()),
@@ -137,8 +150,8 @@ final class DecisionLatencyRun {
         List<Long> checkpointDurations = checkpointSpans.stream().map(c -> c.to() - c.from()).toList();
         return new Result(batchesPerSecond, sentDuring * 1000.0 / (stopAt - started), sessions, crossedAt.size(),
                 latencies.size(), early, Percentiles.of(latencies), Percentiles.of(onCrossingBatch),
-                Percentiles.of(overlapping), Percentiles.of(clear), Percentiles.of(checkpointDurations), measure,
-                loadBefore, MachineGauges.loadAverage(), patternPart);
+                Percentiles.of(overlapping), Percentiles.of(clear), Percentiles.of(checkpointDurations), parts,
+                measure, loadBefore, MachineGauges.loadAverage(), patternPart);
     }
 
     /** Every checkpoint in Flink's history of the job: completed, failed or still running (until now). */
@@ -151,6 +164,47 @@ final class DecisionLatencyRun {
             spans.add(new Span(triggered, running ? now : triggered + checkpoint.path("end_to_end_duration").asLong()));
         }
         return spans;
+    }
+
+    /** {@link CheckpointParts} of every completed checkpoint in Flink's history of the job. */
+    private static CheckpointParts checkpointParts(int restPort, String jobId) throws Exception {
+        List<Long> sync = new ArrayList<>();
+        List<Long> async = new ArrayList<>();
+        List<Long> alignment = new ArrayList<>();
+        List<Long> startDelay = new ArrayList<>();
+        Map<String, String> names = new java.util.HashMap<>();
+        for (JsonNode vertex : BenchFlink.get(restPort, "/jobs/" + jobId).path("vertices")) {
+            names.put(vertex.path("id").asText(), vertex.path("name").asText());
+        }
+        Map<String, Long> slowest = new java.util.TreeMap<>();
+        for (JsonNode checkpoint : BenchFlink.checkpoints(restPort, jobId).path("history")) {
+            if (!"COMPLETED".equals(checkpoint.path("status").asText())) {
+                continue;
+            }
+            String details = "/jobs/" + jobId + "/checkpoints/details/" + checkpoint.path("id").asLong();
+            long[] most = new long[4];
+            String slowestTask = "";
+            var tasks = BenchFlink.get(restPort, details).path("tasks").fieldNames();
+            while (tasks.hasNext()) {
+                String task = tasks.next();
+                JsonNode summary = BenchFlink.get(restPort, details + "/subtasks/" + task).path("summary");
+                long taskSync = summary.path("checkpoint_duration").path("sync").path("max").asLong();
+                if (taskSync >= most[0]) {
+                    slowestTask = names.getOrDefault(task, task);
+                }
+                most[0] = Math.max(most[0], taskSync);
+                most[1] = Math.max(most[1], summary.path("checkpoint_duration").path("async").path("max").asLong());
+                most[2] = Math.max(most[2], summary.path("alignment").path("duration").path("max").asLong());
+                most[3] = Math.max(most[3], summary.path("start_delay").path("max").asLong());
+            }
+            slowest.merge(slowestTask, 1L, Long::sum);
+            sync.add(most[0]);
+            async.add(most[1]);
+            alignment.add(most[2]);
+            startDelay.add(most[3]);
+        }
+        return new CheckpointParts(Percentiles.of(sync), Percentiles.of(async), Percentiles.of(alignment),
+                Percentiles.of(startDelay), slowest);
     }
 
     /**
