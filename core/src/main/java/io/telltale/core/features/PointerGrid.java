@@ -43,9 +43,9 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
     /**
      * A movement's end slows into its target when its last full grid step is at most this share
      * of the step before. People home in on a target (Fitts; Meyer et al.'s corrective
-     * sub-movements): on Balabit's sessions 54-78 % of aimed movement ends do, against 11-28 % of
+     * sub-movements): in 40 Balabit sessions 54-78 % of aimed movement ends do, against 11-28 % of
      * ghost-cursor's Bezier paths, whose points are evenly spaced in the curve parameter and reach
-     * the target at speed (docs/evaluation.md, "Homing").
+     * the target at speed (evaluation/README.md, "Homing").
      */
     static final double DECELERATING_SHARE = 0.7;
 
@@ -238,20 +238,16 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
     }
 
     /**
-     * Graded movement ends with those of the leading movement when it ended in the run: read for
-     * the features, when nothing can come before the run any more. {@code [graded, decelerating]}.
+     * The share of graded movement ends that slow into their end, the leading movement's among them
+     * when it ended in the run: read for the features, when nothing can come before the run any
+     * more. NaN with fewer than {@code minEnds} graded.
      */
-    long[] movementEnds() {
-        long graded = endsGraded;
-        long decelerating = endsDecelerating;
-        if (brokenInside && firstPoints.count > 0 && isAimedEnd(leadEnd, (float) firstPoints.x[0],
-                (float) firstPoints.y[0], leadEndX, leadEndY, leadPath)) {
-            graded++;
-            if (leadEnd == END_DECELERATING) {
-                decelerating++;
-            }
-        }
-        return new long[] {graded, decelerating};
+    double homingShare(int minEnds) {
+        boolean lead = brokenInside && firstPoints.count > 0 && isAimedEnd(leadEnd, (float) firstPoints.x[0],
+                (float) firstPoints.y[0], leadEndX, leadEndY, leadPath);
+        long graded = endsGraded + (lead ? 1 : 0);
+        long decelerating = endsDecelerating + (lead && leadEnd == END_DECELERATING ? 1 : 0);
+        return graded >= minEnds ? (double) decelerating / graded : Double.NaN;
     }
 
     /**
@@ -479,11 +475,6 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
             out.writeFloat(trailStartX);
             out.writeFloat(trailStartY);
         }
-    }
-
-    /** Reads the current binary form. */
-    void readFrom(DataInput in) throws IOException {
-        readFrom(in, SessionFeatureAccumulator.FORMAT_VERSION);
     }
 
     /** Reads the binary form of accumulator version {@code version}: before 7 without movement ends. */

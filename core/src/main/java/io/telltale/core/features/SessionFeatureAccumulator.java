@@ -41,20 +41,20 @@ import java.util.List;
 public final class SessionFeatureAccumulator {
 
     /**
-     * First byte of the binary form. 7 added the pointer grid's movement ends; 6 the word structure of typing (log flights within
-     * words and into a word); 5 the trajectory fingerprint; 4 the pointer grid; 3 the shape state
-     * (path residuals, key-interval skewness); 2 the session context. 1 to 6 are still read: what
-     * they lack is unknown, NaN, empty (the trajectory fingerprint) or counted from then on (movement ends).
+     * First byte of the binary form. 7 added the pointer grid's movement ends; 6 the word structure
+     * of typing (log flights within words and into a word); 5 the trajectory fingerprint; 4 the
+     * pointer grid; 3 the shape state (path residuals, key-interval skewness); 2 the session
+     * context. 1 to 6 are still read: what they lack is unknown, NaN, empty (the trajectory
+     * fingerprint) or counted from then on (movement ends).
      */
     static final int FORMAT_VERSION = 7;
 
     /** Speed samples (segments with positive duration, inside strokes) needed for speed statistics. */
     public static final int MIN_SPEED_SAMPLES = 20;
-    /** Aimed movement ends needed for the share that slows into its end. */
-    static final int MIN_MOVEMENT_ENDS = 8;
-
     /** Steps of the 200 ms pointer grid needed for its features: two seconds of movement. */
     public static final int MIN_GRID_STEPS = 10;
+    /** Aimed movement ends needed for the share that slows into its end. */
+    static final int MIN_MOVEMENT_ENDS = 8;
     /** Acceleration (or jerk) samples needed for their coefficient of variation. */
     public static final int MIN_DERIVATIVE_SAMPLES = 20;
     /** Strokes with enough geometry needed for straightness statistics. */
@@ -374,10 +374,7 @@ public final class SessionFeatureAccumulator {
             f.set(Feature.MOUSE_SUBMOVEMENT_RATE,
                     grid.speedPeaks / (grid.movingSteps * (PointerGrid.GRID_MS / 1000.0)));
         }
-        long[] ends = grid.movementEnds();
-        if (ends[0] >= MIN_MOVEMENT_ENDS) {
-            f.set(Feature.MOUSE_HOMING_SHARE, (double) ends[1] / ends[0]);
-        }
+        f.set(Feature.MOUSE_HOMING_SHARE, grid.homingShare(MIN_MOVEMENT_ENDS));
         long intervals = mouse.interval.count();
         if (intervals >= MIN_MOUSE_INTERVALS) {
             f.set(Feature.MOUSE_PAUSE_SHARE, (double) mouse.pauses / intervals);

@@ -400,24 +400,37 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
      * stopping there (one point per frame), as ghost-cursor does along its curve.
      */
     private static Session pausedMovements(int movements, boolean minimumJerk, long seed) {
-        Random random = new Random(seed);
+        return session().mouse(strokesBetweenTargets(new Random(seed), movements, 700, 400, 800,
+                (t, x, y, nx, ny, duration, i) -> minimumJerk ? humanStroke(t, x, y, nx, ny, duration, seed * 100 + i)
+                        : evenStroke(t, x, y, nx, ny, duration)));
+    }
+
+    /** Draws one stroke from {@code (x0, y0)} to {@code (x1, y1)}, the {@code index}-th of a run. */
+    private interface StrokeMaker {
+        List<MouseSample> make(long start, int x0, int y0, int x1, int y1, long durationMs, int index);
+    }
+
+    /**
+     * {@code strokes} strokes from (400, 300) to random targets, each lasting {@code minDurationMs}
+     * to twice that and followed by a pause of {@code minPauseMs} plus up to {@code pauseSpreadMs}.
+     */
+    private static List<MouseSample> strokesBetweenTargets(Random random, int strokes, int minDurationMs,
+            int minPauseMs, int pauseSpreadMs, StrokeMaker maker) {
         List<MouseSample> samples = new ArrayList<>();
         long t = BEGINNING;
         int x = 400;
         int y = 300;
-        for (int i = 0; i < movements; i++) {
+        for (int i = 0; i < strokes; i++) {
             int nx = 100 + random.nextInt(1000);
             int ny = 100 + random.nextInt(500);
-            long duration = 700 + random.nextInt(700);
-            List<MouseSample> stroke = minimumJerk ? humanStroke(t, x, y, nx, ny, duration, seed * 100 + i)
-                    : evenStroke(t, x, y, nx, ny, duration);
+            List<MouseSample> stroke = maker.make(t, x, y, nx, ny, minDurationMs + random.nextInt(minDurationMs), i);
             samples.addAll(stroke);
             MouseSample last = stroke.get(stroke.size() - 1);
             x = last.x();
             y = last.y();
-            t = last.t() + 400 + random.nextInt(800);
+            t = last.t() + minPauseMs + random.nextInt(pauseSpreadMs);
         }
-        return session().mouse(samples);
+        return samples;
     }
 
     private static List<MouseSample> evenStroke(long start, int x0, int y0, int x1, int y1, long durationMs) {
@@ -454,21 +467,8 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
      * every ~16 ms, or held at capture instants {@code captureMs} apart when that is positive.
      */
     private static Session continuousWandering(int strokes, long captureMs) {
-        Random random = new Random(17);
-        List<MouseSample> samples = new ArrayList<>();
-        long t = BEGINNING;
-        int x = 400;
-        int y = 300;
-        for (int i = 0; i < strokes; i++) {
-            int nx = 100 + random.nextInt(1000);
-            int ny = 100 + random.nextInt(500);
-            List<MouseSample> stroke = humanStroke(t, x, y, nx, ny, 600 + random.nextInt(600), i);
-            samples.addAll(stroke);
-            MouseSample last = stroke.get(stroke.size() - 1);
-            x = last.x();
-            y = last.y();
-            t = last.t() + 60 + random.nextInt(150);
-        }
+        List<MouseSample> samples = strokesBetweenTargets(new Random(17), strokes, 600, 60, 150,
+                (t, x, y, nx, ny, duration, i) -> humanStroke(t, x, y, nx, ny, duration, i));
         if (captureMs <= 0) {
             return session().mouse(samples);
         }
