@@ -23,14 +23,9 @@ final class BenchFlink {
 
     /**
      * A MiniCluster with {@code parallelism} slots, RocksDB with incremental checkpoints every 10 s
-     * into {@code checkpoints} ({@link TelltaleJob#defaultFlinkConfiguration()}), its REST API on
-     * {@code restPort}.
+     * into {@code checkpoints} ({@link TelltaleJob#defaultFlinkConfiguration()}) and {@code overrides}
+     * over those settings, its REST API on {@code restPort} (0: any free port).
      */
-    static StreamExecutionEnvironment environment(int parallelism, Path checkpoints, int restPort) {
-        return environment(parallelism, checkpoints, restPort, new Configuration());
-    }
-
-    /** As above, with {@code overrides} over those settings. */
     static StreamExecutionEnvironment environment(int parallelism, Path checkpoints, int restPort,
             Configuration overrides) {
         Configuration config = TelltaleJob.defaultFlinkConfiguration();

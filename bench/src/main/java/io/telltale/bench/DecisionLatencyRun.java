@@ -11,9 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -117,8 +119,10 @@ final class DecisionLatencyRun {
         Thread.sleep(drain.toMillis());
         running.set(false);
         reader.join();
-        List<Span> checkpointSpans = checkpointSpans(restPort, jobs.scoring().getJobID().toHexString());
-        CheckpointParts parts = checkpointParts(restPort, jobs.scoring().getJobID().toHexString());
+        String jobId = jobs.scoring().getJobID().toHexString();
+        JsonNode history = BenchFlink.checkpoints(restPort, jobId).path("history");
+        List<Span> checkpointSpans = checkpointSpans(history);
+        CheckpointParts parts = checkpointParts(restPort, jobId, history);
         jobs.cancel();
         Patterns patternPart = patterns == null ? null
                 : new Patterns(commerceSent.get(), PatternsUnderTest.findingsByPattern(kafka, patterns.findings()),
@@ -155,10 +159,10 @@ final class DecisionLatencyRun {
     }
 
     /** Every checkpoint in Flink's history of the job: completed, failed or still running (until now). */
-    private static List<Span> checkpointSpans(int restPort, String jobId) throws Exception {
+    private static List<Span> checkpointSpans(JsonNode history) {
         List<Span> spans = new ArrayList<>();
         long now = System.currentTimeMillis();
-        for (JsonNode checkpoint : BenchFlink.checkpoints(restPort, jobId).path("history")) {
+        for (JsonNode checkpoint : history) {
             long triggered = checkpoint.path("trigger_timestamp").asLong();
             boolean running = "IN_PROGRESS".equals(checkpoint.path("status").asText());
             spans.add(new Span(triggered, running ? now : triggered + checkpoint.path("end_to_end_duration").asLong()));
@@ -166,18 +170,18 @@ final class DecisionLatencyRun {
         return spans;
     }
 
-    /** {@link CheckpointParts} of every completed checkpoint in Flink's history of the job. */
-    private static CheckpointParts checkpointParts(int restPort, String jobId) throws Exception {
+    /** {@link CheckpointParts} of every completed checkpoint in Flink's {@code history} of the job. */
+    private static CheckpointParts checkpointParts(int restPort, String jobId, JsonNode history) throws Exception {
         List<Long> sync = new ArrayList<>();
         List<Long> async = new ArrayList<>();
         List<Long> alignment = new ArrayList<>();
         List<Long> startDelay = new ArrayList<>();
-        Map<String, String> names = new java.util.HashMap<>();
+        Map<String, String> names = new HashMap<>();
         for (JsonNode vertex : BenchFlink.get(restPort, "/jobs/" + jobId).path("vertices")) {
             names.put(vertex.path("id").asText(), vertex.path("name").asText());
         }
-        Map<String, Long> slowest = new java.util.TreeMap<>();
-        for (JsonNode checkpoint : BenchFlink.checkpoints(restPort, jobId).path("history")) {
+        Map<String, Long> slowest = new TreeMap<>();
+        for (JsonNode checkpoint : history) {
             if (!"COMPLETED".equals(checkpoint.path("status").asText())) {
                 continue;
             }

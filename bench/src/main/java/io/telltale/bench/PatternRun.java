@@ -3,7 +3,6 @@ package io.telltale.bench;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.StateBackendOptions;
 
 /**
  * The cross-session pattern job's cost in the throughput run, measured on its own right after the
@@ -51,12 +50,11 @@ final class PatternRun {
             ThroughputRun.Result scoring, int parallelism, Path checkpoints, Configuration settings,
             String stateBackend) throws Exception {
         long scores = kafka.recordCount(scoresTopic);
-        Configuration flink = new Configuration(settings); // Flink's own keys among them tune the state backend
-        flink.set(StateBackendOptions.STATE_BACKEND, stateBackend);
         ThroughputRun.Result run = ThroughputRun.measure("patterns", (env, commerce) -> PatternsUnderTest.build(
                         env, commerce, kafka.boundedSource(scoresTopic, "bench-patterns-scores-" + System.nanoTime()),
                         kafka.bootstrap(), names, settings),
-                kafka, names.commerce(), loaded, parallelism, checkpoints, flink);
+                kafka, names.commerce(), loaded, parallelism, checkpoints,
+                PatternsUnderTest.clusterSettings(settings, stateBackend));
         return new Result(loaded.commerceEvents(), scores, run, scoring,
                 PatternsUnderTest.findingsByPattern(kafka, names.findings()), stateBackend);
     }

@@ -84,13 +84,22 @@ final class PatternsUnderTest {
      */
     static JobClient start(BenchKafka kafka, Names names, String scoresTopic, String run, int parallelism,
             Path checkpoints, Configuration settings, String stateBackend) throws Exception {
-        Configuration flink = new Configuration(settings); // Flink's own keys among them reach the cluster
-        flink.set(StateBackendOptions.STATE_BACKEND, stateBackend);
-        StreamExecutionEnvironment env = BenchFlink.environment(parallelism, checkpoints, 0, flink);
+        StreamExecutionEnvironment env = BenchFlink.environment(parallelism, checkpoints, 0,
+                clusterSettings(settings, stateBackend));
         String group = "bench-" + run + "-patterns";
         build(env, kafka.unboundedSource(names.commerce(), group), kafka.unboundedSource(scoresTopic, group),
                 kafka.bootstrap(), names, settings);
         return env.executeAsync("telltale-patterns-" + run);
+    }
+
+    /**
+     * The pattern job's cluster as deployed: the settings (Flink's own keys among them reach the
+     * cluster, e.g. {@code state.backend.rocksdb.*}) with its state on {@code stateBackend}.
+     */
+    static Configuration clusterSettings(Configuration settings, String stateBackend) {
+        Configuration flink = new Configuration(settings);
+        flink.set(StateBackendOptions.STATE_BACKEND, stateBackend);
+        return flink;
     }
 
     static PatternSettings patternsOf(Configuration config) {

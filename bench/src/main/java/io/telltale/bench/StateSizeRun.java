@@ -98,7 +98,6 @@ final class StateSizeRun {
         long deadline = System.nanoTime() + patience.toNanos();
         for (;;) {
             Map<String, Long> byState = new TreeMap<>();
-            long total = 0;
             for (JsonNode vertex : BenchFlink.get(restPort, "/jobs/" + jobId).path("vertices")) {
                 String path = "/jobs/" + jobId + "/vertices/" + vertex.path("id").asText() + "/subtasks/metrics";
                 List<String> ids = new ArrayList<>();
@@ -116,10 +115,9 @@ final class StateSizeRun {
                     String id = metric.path("id").asText();
                     long bytes = (long) metric.path("sum").asDouble();
                     byState.merge(id.substring(0, id.length() - suffix.length()), bytes, Long::sum);
-                    total += bytes;
                 }
             }
-            if (total > 0) {
+            if (byState.values().stream().anyMatch(bytes -> bytes > 0)) {
                 return byState;
             }
             if (System.nanoTime() > deadline) {

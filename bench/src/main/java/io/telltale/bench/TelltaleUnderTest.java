@@ -65,15 +65,9 @@ final class TelltaleUnderTest {
 
     /**
      * Starts the job on its own MiniCluster, reading {@code names.telemetry()} from its start as
-     * consumer group {@code bench-<run>}; the topics must exist.
+     * consumer group {@code bench-<run>} (the topics must exist), scores and dead letters written
+     * with {@code guarantee}, {@code flink} over the cluster's settings.
      */
-    static JobClient start(BenchKafka kafka, Names names, String run, int parallelism, Path checkpoints, int restPort,
-            Configuration settings) throws Exception {
-        return start(kafka, names, run, parallelism, checkpoints, restPort, settings, DeliveryGuarantee.AT_LEAST_ONCE,
-                new Configuration());
-    }
-
-    /** As above, scores and dead letters written with {@code guarantee}, {@code flink} over the cluster's settings. */
     static JobClient start(BenchKafka kafka, Names names, String run, int parallelism, Path checkpoints, int restPort,
             Configuration settings, DeliveryGuarantee guarantee, Configuration flink) throws Exception {
         // Flink's own keys among the settings (--set state.backend.rocksdb.*=...) reach the cluster too
