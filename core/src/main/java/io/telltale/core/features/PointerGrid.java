@@ -43,9 +43,9 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
     /**
      * A movement's end slows into its target when its last full grid step is at most this share
      * of the step before. People home in on a target (Fitts; Meyer et al.'s corrective
-     * sub-movements): in 40 Balabit sessions 54-78 % of aimed movement ends do, against 11-28 % of
-     * ghost-cursor's Bezier paths, whose points are evenly spaced in the curve parameter and reach
-     * the target at speed (evaluation/README.md, "Homing").
+     * sub-movements): in a whole Balabit session, a median of two thirds of aimed movement ends do,
+     * against a quarter of ghost-cursor's Bezier paths, whose points are evenly spaced in the curve
+     * parameter and reach the target at speed (evaluation/README.md, "Homing").
      */
     static final double DECELERATING_SHARE = 0.7;
 
