@@ -24,10 +24,12 @@ public final class TypingSeparation {
 
     static final List<Feature> TYPING = List.of(Feature.KEY_DWELL_MEAN, Feature.KEY_DWELL_CV, Feature.KEY_DWELL_SKEW,
             Feature.KEY_FLIGHT_MEAN, Feature.KEY_FLIGHT_CV, Feature.KEY_FLIGHT_SKEW, Feature.KEY_FLIGHT_LOG_SD,
-            Feature.KEY_WORD_START_SHIFT);
+            Feature.KEY_WORD_START_SHIFT, Feature.KEY_FLIGHT_TAIL_SHARE);
+    /** The norms whose low bounds are read on one half of Aalto's users and checked on the other. */
+    static final List<Feature> HALVED = List.of(Feature.KEY_WORD_START_SHIFT, Feature.KEY_FLIGHT_TAIL_SHARE);
     private static final double[] QUANTILES = {0.001, 0.01, 0.05, 0.5, 0.95, 0.99};
     /** The word-structure norm is a low bound on the people's side: their low quantiles matter. */
-    private static final double[] LOW_QUANTILES = {0.01, 0.05, 0.1, 0.5, 0.9};
+    private static final double[] LOW_QUANTILES = {0, 0.001, 0.01, 0.05, 0.1, 0.5, 0.9};
     /** Simulated visits long enough that their people type the norm's minimum of word starts. */
     private static final Duration LONG_VISIT = Duration.ofMinutes(10);
 
@@ -62,45 +64,47 @@ public final class TypingSeparation {
             }
             jointlyFlagged(family.name(), bots);
         }
-        wordBoundaries(settings, drops);
+        for (Feature feature : HALVED) {
+            byHalves(feature, settings, drops);
+        }
     }
 
     /**
-     * {@code key_word_start_shift} at 15 s and 60 s on Aalto's users split in two halves by a hash
-     * of their id (the norm's bound is read on the tune half, checked on the test half), on every
-     * typing family and on the simulator's people: how many units have the feature at all, its
-     * quantiles, and the share below the word-structure norm's bounds.
+     * A norm's feature (and the feature it is joint with) at 15 s and 60 s on Aalto's users split
+     * in two halves by a hash of their id (the norm's bound is read on the tune half, checked on
+     * the test half), on every typing family and on the simulator's people: how many units have
+     * the feature at all, its quantiles, and how many units the norm flags.
      */
-    private static void wordBoundaries(Evaluation.Settings settings, DropCounts drops) throws IOException {
+    private static void byHalves(Feature feature, Evaluation.Settings settings, DropCounts drops) throws IOException {
         HumanNorm norm = HumanNormsModel.standard().norms().stream()
-                .filter(n -> n.feature() == Feature.KEY_WORD_START_SHIFT).findFirst().orElseThrow();
-        Feature jointly = norm.jointly().feature();
+                .filter(n -> n.feature() == feature).findFirst().orElseThrow();
         List<Recording> aalto = AaltoKeystrokes.read(settings.datasets().resolve("aalto-keystrokes"), drops);
         for (int windowMs : new int[] {15_000, 60_000}) {
             System.out.println();
-            System.out.println(windowMs / 1000 + " s units: " + norm.feature().key() + " and " + jointly.key()
-                    + "; flagged: below both bounds of " + norm.reasonCode());
+            System.out.println(windowMs / 1000 + " s units: " + norm.feature().key()
+                    + (norm.jointly() == null ? "" : " and " + norm.jointly().feature().key())
+                    + "; flagged: outside the human range of " + norm.reasonCode());
             lowHeader();
             for (int half = 0; half < 2; half++) {
                 int h = half;
-                wordBoundaryLines(half == 0 ? "aalto tune half" : "aalto test half", norm,
+                halfLines(half == 0 ? "aalto tune half" : "aalto test half", norm,
                         units(aalto.stream().filter(r -> UnitModel.foldOf(r.userId(), 2) == h).toList(), windowMs));
             }
-            wordBoundaryLines("simulated people", norm, units(simulatedPeople(settings.botSessions(), settings.botLength(), settings.seed()), windowMs));
+            halfLines("simulated people", norm, units(simulatedPeople(settings.botSessions(), settings.botLength(), settings.seed()), windowMs));
             int index = 0;
             for (BotCorpus.Family family : BotCorpus.SIMULATED) {
                 long seed = settings.seed() + index++;
                 if (family.typing()) {
                     List<Recording> recordings = BotCorpus.simulate(family, settings.botSessions(), settings.botLength(), seed, drops)
                             .stream().map(r -> r.withoutMouse().withoutDevice()).toList();
-                    wordBoundaryLines(family.name(), norm, units(recordings, windowMs));
+                    halfLines(family.name(), norm, units(recordings, windowMs));
                 }
             }
         }
         System.out.println();
         System.out.println("whole " + LONG_VISIT.toMinutes() + "-minute visits of simulated people (their 60 s units type too few words)");
         lowHeader();
-        wordBoundaryLines("simulated people", norm, units(simulatedPeople(settings.botSessions(), LONG_VISIT, settings.seed()), 0));
+        halfLines("simulated people", norm, units(simulatedPeople(settings.botSessions(), LONG_VISIT, settings.seed()), 0));
     }
 
     private static List<Recording> simulatedPeople(int sessions, Duration length, long seed) {
@@ -111,15 +115,15 @@ public final class TypingSeparation {
     private static void lowHeader() {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-40s %6s", "who, feature", "n"));
         for (double q : LOW_QUANTILES) {
-            s.append(String.format(Locale.ROOT, " %8s", "p" + (q * 100)));
+            s.append(String.format(Locale.ROOT, " %8s", q == 0 ? "lowest" : "p" + (q * 100)));
         }
         System.out.println(s);
     }
 
-    private static void wordBoundaryLines(String who, HumanNorm norm, List<SessionFeatures> units) {
-        Feature jointly = norm.jointly().feature();
-        long flagged = units.stream().filter(u -> norm.contribution(u.get(norm.feature()), u.get(jointly)) > 0).count();
-        for (Feature f : List.of(norm.feature(), jointly)) {
+    private static void halfLines(String who, HumanNorm norm, List<SessionFeatures> units) {
+        long flagged = units.stream().filter(u -> contribution(norm, u) > 0).count();
+        List<Feature> features = norm.jointly() == null ? List.of(norm.feature()) : List.of(norm.feature(), norm.jointly().feature());
+        for (Feature f : features) {
             double[] sorted = values(units, f);
             StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-40s %6d", who + ", " + f.key(), sorted.length));
             for (double q : LOW_QUANTILES) {
@@ -128,6 +132,11 @@ public final class TypingSeparation {
             System.out.println(s);
         }
         System.out.printf(Locale.ROOT, "%-40s %6d of %d units%n", who + ", flagged", flagged, units.size());
+    }
+
+    private static double contribution(HumanNorm norm, SessionFeatures unit) {
+        return norm.jointly() == null ? norm.contribution(unit.get(norm.feature()))
+                : norm.contribution(unit.get(norm.feature()), unit.get(norm.jointly().feature()));
     }
 
     private static List<SessionFeatures> units(List<Recording> recordings, int windowMs) {

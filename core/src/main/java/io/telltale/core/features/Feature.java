@@ -43,6 +43,8 @@ public enum Feature {
     KEY_DWELL_SKEW("key_dwell_skew", "ratio", "skewness of key hold time"),
     KEY_WORD_START_SHIFT("key_word_start_shift", "SD",
             "how much longer the interval from a space to the next letter is than between letters (log ms, in SDs of the latter)"),
+    KEY_FLIGHT_TAIL_SHARE("key_flight_tail_share", "ratio",
+            "share of intervals between key presses at least twice the median one, as the upper end of its 95% confidence interval"),
     // Scroll rhythm
     SCROLL_INTERVAL_CV("scroll_interval_cv", "ratio", "coefficient of variation of intervals between scroll events"),
     SCROLL_DELTA_CV("scroll_delta_cv", "ratio", "coefficient of variation of scroll step size"),

@@ -52,6 +52,8 @@ final class KeystrokeRhythm extends TimeOrderedRun<KeystrokeRhythm> {
     // (the next word begins); a script that draws every interval alike has no difference there
     final RunningMoments withinWordLogFlight = new RunningMoments();
     final RunningMoments wordStartLogFlight = new RunningMoments();
+    // the tail of the intervals (binary form v8): a script's jitter around one interval has none
+    final OctaveHistogram flightOctaves = new OctaveHistogram();
     int firstKeydownClass;
     int lastKeydownClass;
     boolean hasKeydown;
@@ -146,6 +148,7 @@ final class KeystrokeRhythm extends TimeOrderedRun<KeystrokeRhythm> {
         logFlight.merge(other.logFlight);
         withinWordLogFlight.merge(other.withinWordLogFlight);
         wordStartLogFlight.merge(other.wordStartLogFlight);
+        flightOctaves.merge(other.flightOctaves);
     }
 
     private void addFlight(long gap, int fromClass, int toClass) {
@@ -154,6 +157,7 @@ final class KeystrokeRhythm extends TimeOrderedRun<KeystrokeRhythm> {
             flightShape.add(gap);
             double log = Math.log(Math.max(gap, 1));
             logFlight.add(log);
+            flightOctaves.add(gap);
             if (toClass == LETTER && fromClass == LETTER) {
                 withinWordLogFlight.add(log);
             } else if (toClass == LETTER && fromClass == SPACE) {
@@ -219,6 +223,7 @@ final class KeystrokeRhythm extends TimeOrderedRun<KeystrokeRhythm> {
         logFlight.copyFrom(o.logFlight);
         withinWordLogFlight.copyFrom(o.withinWordLogFlight);
         wordStartLogFlight.copyFrom(o.wordStartLogFlight);
+        flightOctaves.copyFrom(o.flightOctaves);
         firstKeydownClass = o.firstKeydownClass;
         lastKeydownClass = o.lastKeydownClass;
         firstT = o.firstT;
@@ -328,6 +333,15 @@ final class KeystrokeRhythm extends TimeOrderedRun<KeystrokeRhythm> {
         lastKeydownClass = in.readUnsignedByte() % CLASSES;
         withinWordLogFlight.readFrom(in);
         wordStartLogFlight.readFrom(in);
+    }
+
+    /** The interval histogram added in binary form v8, written after the word structure. */
+    void writeTailTo(DataOutput out) throws IOException {
+        flightOctaves.writeTo(out);
+    }
+
+    void readTailFrom(DataInput in) throws IOException {
+        flightOctaves.readFrom(in);
     }
 
     /**

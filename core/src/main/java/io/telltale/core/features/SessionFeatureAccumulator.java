@@ -41,13 +41,13 @@ import java.util.List;
 public final class SessionFeatureAccumulator {
 
     /**
-     * First byte of the binary form. 7 added the pointer grid's movement ends; 6 the word structure
+     * First byte of the binary form. 8 added the histogram of key intervals; 7 added the pointer grid's movement ends; 6 the word structure
      * of typing (log flights within words and into a word); 5 the trajectory fingerprint; 4 the
      * pointer grid; 3 the shape state (path residuals, key-interval skewness); 2 the session
-     * context. 1 to 6 are still read: what they lack is unknown, NaN, empty (the trajectory
-     * fingerprint) or counted from then on (movement ends).
+     * context. 1 to 7 are still read: what they lack is unknown, NaN, empty (the trajectory
+     * fingerprint) or counted from then on (movement ends, key intervals in the histogram).
      */
-    static final int FORMAT_VERSION = 7;
+    static final int FORMAT_VERSION = 8;
 
     /** Speed samples (segments with positive duration, inside strokes) needed for speed statistics. */
     public static final int MIN_SPEED_SAMPLES = 20;
@@ -75,6 +75,13 @@ public final class SessionFeatureAccumulator {
      * words. Fewer leave the comparison to chance (its SD for a script is about sqrt(1/n) SDs).
      */
     public static final int MIN_WORD_STARTS = 5;
+    /**
+     * Key intervals needed for the share of long ones. Fewer still give a bound, only a loose one:
+     * it cannot fall below 0.04 before 65 intervals.
+     */
+    static final int MIN_TAIL_INTERVALS = 20;
+    /** z of the one-sided 95% Wilson bound on the share of long key intervals. */
+    private static final double TAIL_BOUND_Z = 1.645;
     /** Scroll intervals needed for scroll rhythm. */
     public static final int MIN_SCROLL_INTERVALS = 10;
     /** Completed touch contacts needed for contact duration and movement. */
@@ -410,6 +417,11 @@ public final class SessionFeatureAccumulator {
                 && withinWord.std() > 0) {
             f.set(Feature.KEY_WORD_START_SHIFT, (keys.wordStartLogFlight.mean() - withinWord.mean()) / withinWord.std());
         }
+        long keyIntervals = keys.flightOctaves.count();
+        if (keyIntervals >= MIN_TAIL_INTERVALS) {
+            f.set(Feature.KEY_FLIGHT_TAIL_SHARE,
+                    wilsonUpperBound(keys.flightOctaves.shareAtLeastTwiceMedian(), keyIntervals, TAIL_BOUND_Z));
+        }
 
         long scrollIntervals = scroll.interval.count();
         if (scrollIntervals >= MIN_SCROLL_INTERVALS) {
@@ -502,6 +514,17 @@ public final class SessionFeatureAccumulator {
             acc.trajectory = TrajectoryFingerprint.readFrom(in);
         }
         return acc;
+    }
+
+    /**
+     * Upper end of the Wilson score interval of a share seen in {@code n} trials: what the share
+     * could still be, so a small sample does not read as a small share.
+     */
+    static double wilsonUpperBound(double share, long n, double z) {
+        double zz = z * z;
+        double centre = share + zz / (2 * n);
+        double spread = z * Math.sqrt(share * (1 - share) / n + zz / (4.0 * n * n));
+        return Math.min(1, (centre + spread) / (1 + zz / n));
     }
 
     private static void writeNullableUTF(DataOutput out, String value) throws IOException {

@@ -86,11 +86,13 @@ final class SessionRun {
         keys.writeShapeTo(out);
         grid.writeTo(out);
         keys.writeWordStructureTo(out);
+        keys.writeTailTo(out);
     }
 
     /**
      * @param version the accumulator's binary form: before 3 there is no shape state, before 4 no
-     *     pointer grid, before 6 no word structure of typing, before 7 no movement ends (they stay empty)
+     *     pointer grid, before 6 no word structure of typing, before 7 no movement ends, before 8 no
+     *     histogram of key intervals (they stay empty)
      */
     static SessionRun readFrom(DataInput in, int version) throws IOException {
         SessionRun run = new SessionRun();
@@ -111,6 +113,9 @@ final class SessionRun {
             run.keys.readWordStructureFrom(in);
         } else {
             run.keys.forgetEdgeClasses();
+        }
+        if (version >= 8) {
+            run.keys.readTailFrom(in);
         }
         return run;
     }

@@ -181,6 +181,29 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
     }
 
     @Test
+    void humanTypingHasIntervalsFarAboveItsMedianAndJitterAroundOneIntervalHasNone() {
+        SessionFeatures human = featuresOf(session().keys(humanTyping(BEGINNING, 200, 4)).asOneBatch());
+        // 200 intervals of 150 ms, SD 45 ms (the Gaussian bot's CV 0.3): one at 300 ms is 3.3 SDs out
+        SessionFeatures jitter = featuresOf(session().keys(jitteredTyping(BEGINNING, 200, 150, 45, 4)).asOneBatch());
+
+        // a 900 ms pause every 17 keys, and the half-normal's tail: about 7% of the intervals, 95% bound about 0.11
+        assertThat(human.get(Feature.KEY_FLIGHT_TAIL_SHARE)).as("human").isBetween(0.08, 0.15);
+        // none of 199 seen: the 95% bound is 1.645^2 / (199 + 1.645^2) = 0.013
+        assertThat(jitter.get(Feature.KEY_FLIGHT_TAIL_SHARE)).isCloseTo(0.013, within(0.001));
+    }
+
+    @Test
+    void fewKeyIntervalsBoundTheirLongShareLooselyAndTooFewLeaveItUnmeasured() {
+        int enough = SessionFeatureAccumulator.MIN_TAIL_INTERVALS;
+        SessionFeatures few = featuresOf(session().keys(jitteredTyping(BEGINNING, enough, 150, 45, 5)).asOneBatch());
+        SessionFeatures justEnough = featuresOf(session().keys(jitteredTyping(BEGINNING, enough + 1, 150, 45, 5)).asOneBatch());
+
+        assertThat(few.get(Feature.KEY_FLIGHT_TAIL_SHARE)).isNaN(); // 20 keys, 19 intervals
+        // none of 20 seen, and still the share could be 12%: not evidence of a script
+        assertThat(justEnough.get(Feature.KEY_FLIGHT_TAIL_SHARE)).isCloseTo(0.119, within(0.001));
+    }
+
+    @Test
     void wordsStartedMoreSlowlyThanLettersFollowShowAWordStartShiftAndAScriptThatIgnoresWordsNone() {
         SessionFeatures person = featuresOf(session().keys(wordTyping(BEGINNING, 30, 5, 200, 1)).asOneBatch());
         SessionFeatures script = featuresOf(session().keys(wordTyping(BEGINNING, 30, 5, 0, 1)).asOneBatch());
@@ -542,6 +565,7 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
         lacking.addAll(GRID_FEATURES);
         lacking.addAll(WORD_FEATURES);
         lacking.add(Feature.MOUSE_HOMING_SHARE);
+        lacking.add(Feature.KEY_FLIGHT_TAIL_SHARE);
         assertOlderFormIsReadWithout("accumulator-v2.bin", lacking);
     }
 
@@ -549,6 +573,7 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
     void binaryFormFiveIsStillReadWithoutTheWordStructureAndMovementEnds() throws IOException {
         Set<Feature> lacking = EnumSet.copyOf(WORD_FEATURES);
         lacking.add(Feature.MOUSE_HOMING_SHARE);
+        lacking.add(Feature.KEY_FLIGHT_TAIL_SHARE);
         assertOlderFormIsReadWithout("accumulator-v5.bin", lacking);
     }
 
@@ -573,6 +598,11 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
         }
         assertThat(bytesOf(read)[0]).isEqualTo((byte) SessionFeatureAccumulator.FORMAT_VERSION);
         assertSameFeatures(roundTrip(read).features(), read.features());
+    }
+
+    @Test
+    void binaryFormSevenIsStillReadWithoutTheKeyIntervalHistogram() throws IOException {
+        assertOlderFormIsReadWithout("accumulator-v7.bin", EnumSet.of(Feature.KEY_FLIGHT_TAIL_SHARE));
     }
 
     @Test
@@ -635,7 +665,7 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
         int size = bytesOf(acc).length;
 
         System.out.println("serialized accumulator after 2,000 batches: " + size + " bytes");
-        assertThat(size).isLessThan(1_000); // 722 with the shape state of form 3, 910 with the grid of form 4, 906 in form 5, 927 with the word structure of form 6, 956 with the movement ends of form 7
+        assertThat(size).isLessThan(1_000); // 722 with the shape state of form 3, 910 with the grid of form 4, 906 in form 5, 927 with the word structure of form 6, 956 with the movement ends of form 7, 993 with the key-interval histogram of form 8
         assertThat(acc.counts().batches()).isEqualTo(2_000);
     }
 

@@ -257,6 +257,19 @@ public abstract class SessionFeaturesTestBase {
     }
 
     /** A person typing words: varied flights, spaces between words, each key released before the next. */
+    /** Letters at normally distributed intervals (at least 10 ms) and 80 ms holds: a script's "humanised" rhythm. */
+    public static List<KeySample> jitteredTyping(long start, int keys, int intervalMs, int intervalSdMs, long seed) {
+        Random random = new Random(seed);
+        List<KeySample> samples = new ArrayList<>();
+        long t = start;
+        for (int i = 0; i < keys; i++) {
+            samples.add(new KeySample(t, true, KeyClass.LETTER));
+            samples.add(new KeySample(t + 80, false, KeyClass.LETTER));
+            t += Math.max(10, Math.round(intervalMs + random.nextGaussian() * intervalSdMs));
+        }
+        return samples;
+    }
+
     public static List<KeySample> humanTyping(long start, int keys, long seed) {
         Random random = new Random(seed);
         List<KeySample> samples = new ArrayList<>();

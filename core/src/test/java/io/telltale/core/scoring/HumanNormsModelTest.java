@@ -135,6 +135,31 @@ class HumanNormsModelTest extends SessionFeaturesTestBase {
         assertThat(tooLittleMovement.score()).isZero();
     }
 
+    @Test
+    void typingWithoutLongIntervalsIsChallengedAloneButNotBlocked() {
+        RiskAssessment gaussianBot = model.assess(tailTyping(0.02));
+        RiskAssessment fewestLongOfAnyPerson = model.assess(tailTyping(0.06));
+        RiskAssessment tooFewIntervals = model.assess(tailTyping(Double.NaN));
+
+        assertThat(gaussianBot.score()).isGreaterThanOrEqualTo(0.5).isLessThan(0.8);
+        assertThat(gaussianBot.reasons()).singleElement().satisfies(reason -> {
+            assertThat(reason.code()).isEqualTo("TYPING_NO_LONG_INTERVALS");
+            assertThat(reason.text()).isEqualTo("at most 2% of intervals between key presses are twice the median"
+                    + " or longer (95% bound) over 200 key events");
+        });
+        assertThat(fewestLongOfAnyPerson.score()).isZero();
+        assertThat(tooFewIntervals.score()).isZero();
+    }
+
+    /** Typing like Aalto's people on every key feature but the share of long intervals. */
+    private static SessionFeatures tailTyping(double tailShare) {
+        SessionFeatures.Builder builder = typingBuilder(2.0, 0.6);
+        if (!Double.isNaN(tailShare)) {
+            builder.set(Feature.KEY_FLIGHT_TAIL_SHARE, tailShare);
+        }
+        return builder.build();
+    }
+
     /** A pointer like people's on every mouse feature the norms read but the 200 ms grid residual. */
     private static SessionFeatures pointer(double gridResidual) {
         SessionFeatures.Builder builder = SessionFeatures.builder(new EventCounts(10, 600, 20, 5, 0, 0, 0))
