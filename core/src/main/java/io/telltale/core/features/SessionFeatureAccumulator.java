@@ -57,8 +57,14 @@ public final class SessionFeatureAccumulator {
     static final int MIN_MOVEMENT_ENDS = 8;
     /** Acceleration (or jerk) samples needed for their coefficient of variation. */
     public static final int MIN_DERIVATIVE_SAMPLES = 20;
-    /** Strokes with enough geometry needed for straightness statistics. */
+    /** Strokes with enough geometry needed for the mean straightness. */
     public static final int MIN_STROKES = 3;
+    /**
+     * Strokes needed for the spread of straightness: the SD of three or four values says little. At
+     * three, people in 60 s of Balabit whose few strokes were all straight scored as high as 0.806
+     * (evaluation/README.md, "Straightness spread: eight strokes").
+     */
+    static final int MIN_STROKES_FOR_SPREAD = 8;
     /** Turning angles needed for curvature and direction entropy: fewer fill too few of 12 bins. */
     public static final int MIN_TURNS = 20;
     /** Inter-sample intervals (or moved segments) needed for pause, micro-move and interval features. */
@@ -355,6 +361,8 @@ public final class SessionFeatureAccumulator {
         RunningMoments straightness = mouse.straightnessIncludingOpenStrokes();
         if (straightness.count() >= MIN_STROKES) {
             f.set(Feature.MOUSE_STRAIGHTNESS_MEAN, straightness.mean());
+        }
+        if (straightness.count() >= MIN_STROKES_FOR_SPREAD) {
             f.set(Feature.MOUSE_STRAIGHTNESS_STD, straightness.std());
         }
         if (mouse.turns >= MIN_TURNS && mouse.pathSum > 0) {

@@ -53,6 +53,29 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
     }
 
     @Test
+    void theSpreadOfStraightnessNeedsEightStrokesItsMeanThree() {
+        Session three = session();
+        Session seven = session();
+        Session eight = session();
+        for (int i = 0; i < 8; i++) {
+            List<MouseSample> stroke = linearBotStroke(BEGINNING + i * 1_000L, 100 + 40 * i, 100, 20);
+            if (i < 3) {
+                three.mouse(stroke);
+            }
+            if (i < 7) {
+                seven.mouse(stroke);
+            }
+            eight.mouse(stroke);
+        }
+
+        assertThat(featuresOf(three.asOneBatch()).get(Feature.MOUSE_STRAIGHTNESS_MEAN)).isGreaterThan(0.99);
+        assertThat(featuresOf(three.asOneBatch()).get(Feature.MOUSE_STRAIGHTNESS_STD)).isNaN();
+        assertThat(featuresOf(seven.asOneBatch()).get(Feature.MOUSE_STRAIGHTNESS_STD)).isNaN();
+        assertThat(featuresOf(eight.asOneBatch()).get(Feature.MOUSE_STRAIGHTNESS_STD)).isLessThan(0.01);
+        assertThat(featuresOf(eight.asOneBatch()).counts().strokes()).isEqualTo(8);
+    }
+
+    @Test
     void curvedNoisyHumanStrokesAreLessStraightAndLessSteady() {
         Session human = session();
         for (int i = 0; i < 5; i++) {
