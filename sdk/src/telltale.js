@@ -137,6 +137,9 @@ export function create(userConfig, win) {
     return (e) => {
       if (!trusted(e) || e.pointerType === 'touch') return;
       if (kind === CLICK && now() - lastTouch < TAP_CLICK_MS) return;
+      // Enter or Space on a button, a form's implicit submit, a screen reader's "activate": a click
+      // with no pointer behind it (detail 0). Recorded, it would read as a click without an approach.
+      if (kind === CLICK && e.detail === 0) return;
       const all = kind === MOVE && e.getCoalescedEvents ? e.getCoalescedEvents() : null;
       for (const ev of all && all.length ? all : [e]) {
         recorder.add('mouse', eventTime(ev), [coordinate(ev.clientX), coordinate(ev.clientY), kind]);

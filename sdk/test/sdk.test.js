@@ -259,6 +259,24 @@ test('touch input is not mistaken for mouse input', async () => {
   assert.deepEqual(b.touch, { t: [0, 0], x: [1, 1], y: [1, 1], phase: [0, 2] });
 });
 
+test('a click from the keyboard or a screen reader (no pointer behind it) is not a mouse click', async () => {
+  const win = new FakeWindow();
+  create(CONFIG, win);
+  move(win, 100, 100);
+  for (let i = 0; i < 6; i++) {
+    win.fire('keydown', { key: 'Enter', code: 'Enter' });
+    win.fire('click', { clientX: 0, clientY: 0, detail: 0, pointerType: '' }); // Enter on a focused button
+    win.fire('keyup', { key: 'Enter', code: 'Enter' });
+  }
+  win.fire('click', { clientX: 100, clientY: 100, detail: 1, pointerType: 'mouse' });
+  await win.advance(5000);
+  const [b] = await win.sentBatches();
+  assert.deepEqual(b.mouse.kind, [0, 3]);
+  assert.deepEqual(b.mouse.x, [100, 100]);
+  assert.equal(b.keys.t.length, 12);
+  assert.equal(b.device.untrustedEvents, 0);
+});
+
 test('the gateway session token is sent back on every later request and beacon', async () => {
   const win = new FakeWindow();
   create(CONFIG, win);

@@ -45,7 +45,7 @@ function page(sdk) {
 ${sdk ? `<script src="/telltale.min.js"></script>
 <script>window.tt = Telltale.init({ endpoint: location.origin, siteKey: 'site-test', flushInterval: 1000 });</script>` : ''}
 </head><body style="margin:0">
-<form><input id="user" autocomplete="off"> <input id="pw" type="password"></form>
+<form><input id="user" autocomplete="off"> <input id="pw" type="password"> <button id="go" type="button">Go</button></form>
 <div style="height:4000px;background:linear-gradient(#fff,#ccc)"></div>
 </body></html>`;
 }
@@ -129,7 +129,8 @@ test('in Chromium: batches are wire-valid, carry no key values, and cost no long
   await p.click('#pw');
   await p.keyboard.type(PASSWORD, { delay: 25 });
   await p.keyboard.press('Shift');
-  await p.keyboard.press('Tab');
+  await p.keyboard.press('Tab'); // to the button
+  await p.keyboard.press('Enter'); // a click with no pointer behind it (detail 0)
   await p.mouse.wheel(0, 600);
   await p.waitForTimeout(300);
   await p.evaluate(() => window.scrollBy(0, -200));
@@ -157,7 +158,8 @@ test('in Chromium: batches are wire-valid, carry no key values, and cost no long
   const dy = batches.flatMap((b) => (b.scroll ? b.scroll.dy : []));
   assert.ok(mouse.filter((k) => k === 0).length >= moves / 2, `moves recorded: ${mouse.length} of ${moves}`);
   assert.ok(mouse.includes(1) && mouse.includes(2) && mouse.includes(3) && mouse.includes(4), 'down, up, click, wheel');
-  assert.equal(cls.length, 2 * (PASSWORD.length + 2), 'keydown and keyup of every key, Shift and Tab');
+  assert.equal(cls.length, 2 * (PASSWORD.length + 3), 'keydown and keyup of every key, Shift, Tab and Enter');
+  assert.equal(mouse.filter((k) => k === 3).length, 1, 'the pointer click on the field, not the Enter on the button');
   for (const c of [0, 1, 4, 5, 6]) assert.ok(cls.includes(c), `key class ${c} seen`);
   assert.ok(dy.some((d) => d > 0) && dy.some((d) => d < 0), 'scroll down and up');
 
