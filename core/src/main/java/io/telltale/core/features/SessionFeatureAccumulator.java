@@ -41,13 +41,14 @@ import java.util.List;
 public final class SessionFeatureAccumulator {
 
     /**
-     * First byte of the binary form. 8 added the histogram of key intervals; 7 added the pointer grid's movement ends; 6 the word structure
+     * First byte of the binary form. 9 dropped the times of clicks awaiting their approach test
+     * (a click is approached however long the pointer rested); 8 added the histogram of key intervals; 7 added the pointer grid's movement ends; 6 the word structure
      * of typing (log flights within words and into a word); 5 the trajectory fingerprint; 4 the
      * pointer grid; 3 the shape state (path residuals, key-interval skewness); 2 the session
-     * context. 1 to 7 are still read: what they lack is unknown, NaN, empty (the trajectory
+     * context. 1 to 8 are still read: what they lack is unknown, NaN, empty (the trajectory
      * fingerprint) or counted from then on (movement ends, key intervals in the histogram).
      */
-    static final int FORMAT_VERSION = 8;
+    static final int FORMAT_VERSION = 9;
 
     /** Speed samples (segments with positive duration, inside strokes) needed for speed statistics. */
     public static final int MIN_SPEED_SAMPLES = 20;

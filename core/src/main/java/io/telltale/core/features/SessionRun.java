@@ -92,13 +92,13 @@ final class SessionRun {
     /**
      * @param version the accumulator's binary form: before 3 there is no shape state, before 4 no
      *     pointer grid, before 6 no word structure of typing, before 7 no movement ends, before 8 no
-     *     histogram of key intervals (they stay empty)
+     *     histogram of key intervals (they stay empty); before 9 pending clicks carry their times
      */
     static SessionRun readFrom(DataInput in, int version) throws IOException {
         SessionRun run = new SessionRun();
         run.firstSequence = BinaryForm.readVarLong(in);
         run.lastSequence = run.firstSequence + BinaryForm.readVarLong(in);
-        run.mouse.readFrom(in);
+        run.mouse.readFrom(in, version);
         run.keys.readFrom(in);
         run.scroll.readFrom(in);
         run.touch.readFrom(in);

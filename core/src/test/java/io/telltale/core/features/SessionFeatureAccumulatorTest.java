@@ -119,6 +119,31 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
     }
 
     @Test
+    void aClickWhereThePointerCameToRestIsApproachedHoweverLongItRestedAndOneElsewhereIsNot() {
+        Session reader = session();
+        Session elsewhere = session();
+        for (int i = 0; i < 5; i++) {
+            long start = BEGINNING + i * 60_000L;
+            List<MouseSample> move = humanStroke(start, 100, 100, 500 + 40 * i, 300, 650, i);
+            MouseSample last = move.get(move.size() - 1);
+            // read for 40 s, then click where the pointer stopped (at most 25 px off), or 200 px away
+            reader.mouse(move).mouse(clickAt(last.t() + 40_000, last.x() + 20, last.y()));
+            elsewhere.mouse(move).mouse(clickAt(last.t() + 40_000, last.x() + 200, last.y()));
+        }
+
+        assertThat(featuresOf(reader.asOneBatch()).get(Feature.CLICK_NO_APPROACH_SHARE)).isEqualTo(0.0);
+        assertThat(featuresOf(elsewhere.asOneBatch()).get(Feature.CLICK_NO_APPROACH_SHARE)).isEqualTo(1.0);
+        // the same across batches, the click alone in a batch after the move's
+        long[] cuts = reader.mouse.stream().filter(m -> m.kind() == MouseKind.DOWN).mapToLong(MouseSample::t).toArray();
+        assertThat(accumulate(reader.cutAt(cuts)).features().get(Feature.CLICK_NO_APPROACH_SHARE)).isEqualTo(0.0);
+    }
+
+    @Test
+    void binaryFormEightIsStillReadAndItsPendingClickTimesSkipped() throws IOException {
+        assertOlderFormIsReadWithout("accumulator-v8.bin", EnumSet.noneOf(Feature.class));
+    }
+
+    @Test
     void teleportIsDetectedAcrossABatchBoundary() {
         Session bot = session().mouse(linearBotStroke(BEGINNING, 10, 10, 20));
         long[] cuts = new long[5];
