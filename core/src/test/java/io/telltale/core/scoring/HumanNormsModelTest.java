@@ -121,34 +121,27 @@ class HumanNormsModelTest extends SessionFeaturesTestBase {
 
     @Test
     void aPathTooSmoothOnTheGridIsChallengedAloneButNotBlocked() {
-        RiskAssessment windMouse = model.assess(pointer(0.04));
-        RiskAssessment smoothestPerson = model.assess(pointer(0.12));
-        RiskAssessment tooLittleMovement = model.assess(pointer(Double.NaN));
-
-        assertThat(windMouse.score()).isGreaterThanOrEqualTo(0.5).isLessThan(0.8);
-        assertThat(windMouse.reasons()).singleElement().satisfies(reason -> {
-            assertThat(reason.code()).isEqualTo("MOUSE_PATH_TOO_SMOOTH");
-            assertThat(reason.text()).isEqualTo("mouse path unnaturally smooth at 200 ms steps:"
-                    + " 0.0400 px off its neighbours' midpoint per px travelled over 600 moves");
-        });
-        assertThat(smoothestPerson.score()).isZero();
-        assertThat(tooLittleMovement.score()).isZero();
+        assertChallengedAloneNotBlocked(model.assess(pointer(0.04)), "MOUSE_PATH_TOO_SMOOTH",
+                "mouse path unnaturally smooth at 200 ms steps: 0.0400 px off its neighbours' midpoint per px travelled over 600 moves");
+        assertThat(model.assess(pointer(0.12)).score()).as("the smoothest person").isZero();
+        assertThat(model.assess(pointer(Double.NaN)).score()).as("too little movement").isZero();
     }
 
     @Test
     void typingWithoutLongIntervalsIsChallengedAloneButNotBlocked() {
-        RiskAssessment gaussianBot = model.assess(tailTyping(0.02));
-        RiskAssessment fewestLongOfAnyPerson = model.assess(tailTyping(0.06));
-        RiskAssessment tooFewIntervals = model.assess(tailTyping(Double.NaN));
+        assertChallengedAloneNotBlocked(model.assess(tailTyping(0.02)), "TYPING_NO_LONG_INTERVALS",
+                "at most 2% of intervals between key presses are twice the median or longer (95% bound) over 200 key events");
+        assertThat(model.assess(tailTyping(0.06)).score()).as("the fewest long intervals of any person").isZero();
+        assertThat(model.assess(tailTyping(Double.NaN)).score()).as("too few intervals").isZero();
+    }
 
-        assertThat(gaussianBot.score()).isGreaterThanOrEqualTo(0.5).isLessThan(0.8);
-        assertThat(gaussianBot.reasons()).singleElement().satisfies(reason -> {
-            assertThat(reason.code()).isEqualTo("TYPING_NO_LONG_INTERVALS");
-            assertThat(reason.text()).isEqualTo("at most 2% of intervals between key presses are twice the median"
-                    + " or longer (95% bound) over 200 key events");
+    /** One norm alone: a challenge, not a block, and it is the only reason. */
+    private static void assertChallengedAloneNotBlocked(RiskAssessment bot, String code, String text) {
+        assertThat(bot.score()).isGreaterThanOrEqualTo(0.5).isLessThan(0.8);
+        assertThat(bot.reasons()).singleElement().satisfies(reason -> {
+            assertThat(reason.code()).isEqualTo(code);
+            assertThat(reason.text()).isEqualTo(text);
         });
-        assertThat(fewestLongOfAnyPerson.score()).isZero();
-        assertThat(tooFewIntervals.score()).isZero();
     }
 
     /** Typing like Aalto's people on every key feature but the share of long intervals. */
