@@ -82,8 +82,8 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
     long speedPeaks;
 
     // ---- movement ends (form 7): a movement is the moves between two pauses longer than
-    // MouseMotion.STROKE_BREAK_MS; its end is graded when it is aimed (its grid chord at least
-    // AIMED_SHARE of its grid path) and its step before the last full one is a movement
+    // MouseMotion.STROKE_BREAK_MS or presses (form 10); its end is graded when it is aimed (its grid
+    // chord at least AIMED_SHARE of its grid path) and its step before the last full one is a movement
     long endsGraded;
     long endsDecelerating;
 
@@ -110,10 +110,23 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
     float leadPath;
     /** Grid path of the trailing movement (of the run's one movement when not {@link #brokenInside}). */
     float trailPath;
-    /** First grid point of the trailing movement when {@link #brokenInside}, once it has one. */
+    /** First grid point of the trailing movement when {@link #moveBroken}, once it has one. */
     boolean hasTrailStart;
     float trailStartX;
     float trailStartY;
+
+    // ---- presses (form 10): a press ends a movement as a pause does (a click is where an aimed
+    // movement ends), while the grid segment, whose steps do not stop for it, goes on
+    /** A movement ended inside the run, at a pause or a press; {@link #brokenInside} is a pause only. */
+    boolean moveBroken;
+    /** Of {@link #firstPoints}, how many are the leading movement's (read when {@link #moveBroken}). */
+    int leadPoints;
+    /** Of {@link #lastPoints}, how many are the trailing movement's. */
+    int trailPoints;
+    /** A press came before the run's first move; a run of presses alone has both flags. */
+    boolean leadPress;
+    /** A press came after the run's last move. */
+    boolean trailPress;
 
     /** Resets to the run of one move. */
     void resetToMove(long t, int x, int y) {
@@ -124,11 +137,18 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
         firstMoveY = lastMoveY = y;
     }
 
+    /** Resets to the run of one press: it moves nothing, it ends the movement it comes after. */
+    void resetToPress(long t) {
+        copyFrom(EMPTY);
+        firstT = lastT = t;
+        leadPress = trailPress = true;
+    }
+
     private static final PointerGrid EMPTY = new PointerGrid();
 
     @Override
     boolean isEmpty() {
-        return moves == 0;
+        return moves == 0 && !leadPress;
     }
 
     @Override
@@ -149,6 +169,18 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
 
     @Override
     void stitchEdgesOf(PointerGrid later) {
+        if (moves == 0) {
+            // presses alone, then later: later with a press before its first move
+            long first = firstT;
+            copyFrom(later);
+            firstT = first;
+            leadPress = true;
+            return;
+        }
+        if (later.moves == 0) {
+            trailPress = true;
+            return;
+        }
         long gap = later.firstMoveT - lastMoveT;
         if (gap > MouseMotion.STROKE_BREAK_MS) {
             endTrailingMovement();
@@ -156,12 +188,18 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
             lastPoints.copyFrom(later.lastPoints);
             brokenInside = true;
         } else {
-            joinSegmentsAcross(later);
+            joinSegmentsAcross(later, trailPress || later.leadPress);
         }
         lastMoveT = later.lastMoveT;
         lastMoveX = later.lastMoveX;
         lastMoveY = later.lastMoveY;
         moves += later.moves;
+        trailPress = later.trailPress;
+    }
+
+    /** How many of {@link #firstPoints} are the leading movement's. */
+    private int leadPointCount() {
+        return moveBroken ? leadPoints : firstPoints.count;
     }
 
     /**
@@ -170,14 +208,19 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
      * run before this one, so how its end tested is kept for then.
      */
     private void endTrailingMovement() {
-        endTrailingMovement(endOf(lastPoints),
-                lastPoints.count == 0 ? 0f : (float) lastPoints.x[lastPoints.count - 1],
-                lastPoints.count == 0 ? 0f : (float) lastPoints.y[lastPoints.count - 1], trailPath);
+        endTrailingMovement(trailPoints < GridEdge.SIZE ? END_UNRESOLVED : endOf(lastPoints),
+                trailPoints == 0 ? 0f : (float) lastPoints.x[lastPoints.count - 1],
+                trailPoints == 0 ? 0f : (float) lastPoints.y[lastPoints.count - 1], trailPath);
     }
 
     /** As above, for a trailing movement that ends as {@code end} at {@code (endX, endY)} after {@code path}. */
     private void endTrailingMovement(byte end, float endX, float endY, float path) {
-        if (brokenInside) {
+        endTrailingMovement(end, endX, endY, path, firstPoints.count);
+    }
+
+    /** @param leadPointCount when it is the leading movement: how many of {@link #firstPoints} are its */
+    private void endTrailingMovement(byte end, float endX, float endY, float path, int leadPointCount) {
+        if (moveBroken) {
             if (hasTrailStart) {
                 grade(end, trailStartX, trailStartY, endX, endY, path);
             }
@@ -186,12 +229,14 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
             leadEndX = endX;
             leadEndY = endY;
             leadPath = path;
+            leadPoints = Math.min(GridEdge.SIZE, leadPointCount);
+            moveBroken = true;
         }
     }
 
     /** {@code later} starts after a pause: its leading movement starts with it, so an ended one is graded. */
     private void startAfterPause(PointerGrid later) {
-        if (later.brokenInside) {
+        if (later.moveBroken) {
             if (later.firstPoints.count > 0) {
                 grade(later.leadEnd, (float) later.firstPoints.x[0], (float) later.firstPoints.y[0],
                         later.leadEndX, later.leadEndY, later.leadPath);
@@ -205,6 +250,7 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
             trailStartY = hasTrailStart ? (float) later.firstPoints.y[0] : 0f;
         }
         trailPath = later.trailPath;
+        trailPoints = later.trailPoints;
     }
 
     /** How a movement whose last grid points (up to three) are {@code last} ends. */
@@ -243,7 +289,7 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
      * more. NaN with fewer than {@code minEnds} graded.
      */
     double homingShare(int minEnds) {
-        boolean lead = brokenInside && firstPoints.count > 0 && isAimedEnd(leadEnd, (float) firstPoints.x[0],
+        boolean lead = moveBroken && firstPoints.count > 0 && isAimedEnd(leadEnd, (float) firstPoints.x[0],
                 (float) firstPoints.y[0], leadEndX, leadEndY, leadPath);
         long graded = endsGraded + (lead ? 1 : 0);
         long decelerating = endsDecelerating + (lead && leadEnd == END_DECELERATING ? 1 : 0);
@@ -254,7 +300,7 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
      * The segment continues across the boundary: the grid instants between the facing moves, then
      * every term whose window holds a point of either side and one not of the same side.
      */
-    private void joinSegmentsAcross(PointerGrid later) {
+    private void joinSegmentsAcross(PointerGrid later, boolean pressed) {
         if (boundaryWindow == null) {
             boundaryWindow = new BoundaryWindow();
         }
@@ -294,7 +340,11 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
                 addPeakTest(x, y, i);
             }
         }
-        joinMovementsAcross(later, x, y, n, boundaryPath);
+        if (pressed) {
+            pressBreakAcross(later);
+        } else {
+            joinMovementsAcross(later, x, y, boundaryFrom, boundaryTo, boundaryPath);
+        }
         if (!brokenInside) {
             for (int i = boundaryFrom; i < n; i++) {
                 firstPoints.offerFirst(x[i], y[i]);
@@ -315,33 +365,69 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
 
     /**
      * The trailing movement continues into {@code later}'s leading one; {@code x, y} are every grid
-     * point of the joined movement near the boundary (this run's last, the instants between, the
-     * later run's first), the last of them the later side's.
+     * point near the boundary (this run's last, the instants between from {@code boundaryFrom} to
+     * {@code boundaryTo}, the later run's first), of which the joined movement's are from
+     * {@code boundaryFrom - trailPoints} to {@code boundaryTo} plus the later run's leading ones.
      */
-    private void joinMovementsAcross(PointerGrid later, double[] x, double[] y, int n, float boundaryPath) {
-        if (brokenInside && !hasTrailStart && n > 0) {
+    private void joinMovementsAcross(PointerGrid later, double[] x, double[] y, int boundaryFrom, int boundaryTo,
+            float boundaryPath) {
+        int movementFrom = boundaryFrom - trailPoints;
+        int between = boundaryTo - boundaryFrom;
+        int laterLead = later.leadPointCount();
+        if (moveBroken && !hasTrailStart && movementFrom < boundaryTo + laterLead) {
             hasTrailStart = true;
-            trailStartX = (float) x[0];
-            trailStartY = (float) y[0];
+            trailStartX = (float) x[movementFrom];
+            trailStartY = (float) y[movementFrom];
         }
-        if (!later.brokenInside) {
+        if (!later.moveBroken) {
             trailPath = trailPath + boundaryPath + later.trailPath;
+            trailPoints = Math.min(GridEdge.SIZE, trailPoints + between + later.trailPoints);
             return;
         }
         // the joined movement ends inside the later run
         byte end = later.leadEnd;
         float endX = later.leadEndX;
         float endY = later.leadEndY;
-        if (end == END_UNRESOLVED && n >= GridEdge.SIZE) {
+        int movementTo = boundaryTo + laterLead;
+        if (end == END_UNRESOLVED && movementTo - movementFrom >= GridEdge.SIZE) {
+            int n = movementTo;
             end = endOf(x[n - 3], y[n - 3], x[n - 2], y[n - 2], x[n - 1], y[n - 1]);
             endX = (float) x[n - 1];
             endY = (float) y[n - 1];
         }
-        endTrailingMovement(end, endX, endY, trailPath + boundaryPath + later.leadPath);
+        endTrailingMovement(end, endX, endY, trailPath + boundaryPath + later.leadPath,
+                firstPoints.count + between + laterLead);
         hasTrailStart = later.hasTrailStart;
         trailStartX = later.trailStartX;
         trailStartY = later.trailStartY;
         trailPath = later.trailPath;
+        trailPoints = later.trailPoints;
+    }
+
+    /**
+     * A press between this run's last move and the later run's first ends the trailing movement at
+     * this run's last grid point; the next movement is the later run's leading one. The instants
+     * between the two moves, where the press is, belong to neither.
+     */
+    private void pressBreakAcross(PointerGrid later) {
+        endTrailingMovement();
+        boolean hasStart = later.firstPoints.count > 0;
+        float startX = hasStart ? (float) later.firstPoints.x[0] : 0f;
+        float startY = hasStart ? (float) later.firstPoints.y[0] : 0f;
+        if (later.moveBroken) {
+            if (hasStart) {
+                grade(later.leadEnd, startX, startY, later.leadEndX, later.leadEndY, later.leadPath);
+            }
+            hasTrailStart = later.hasTrailStart;
+            trailStartX = later.trailStartX;
+            trailStartY = later.trailStartY;
+        } else {
+            hasTrailStart = hasStart;
+            trailStartX = startX;
+            trailStartY = startY;
+        }
+        trailPath = later.trailPath;
+        trailPoints = later.trailPoints;
     }
 
     /** A window was counted before unless all its points lie on one side of the boundary. */
@@ -434,11 +520,21 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
         hasTrailStart = o.hasTrailStart;
         trailStartX = o.trailStartX;
         trailStartY = o.trailStartY;
+        moveBroken = o.moveBroken;
+        leadPoints = o.leadPoints;
+        trailPoints = o.trailPoints;
+        leadPress = o.leadPress;
+        trailPress = o.trailPress;
     }
 
     void writeTo(DataOutput out) throws IOException {
         BinaryForm.writeVarLong(out, moves);
         if (moves == 0) {
+            out.writeBoolean(leadPress); // a run of presses alone
+            if (leadPress) {
+                BinaryForm.writeVarLong(out, firstT);
+                BinaryForm.writeVarLong(out, lastT - firstT);
+            }
             return;
         }
         BinaryForm.writeVarLong(out, steps);
@@ -460,12 +556,14 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
         BinaryForm.writeVarInt(out, lastMoveX);
         BinaryForm.writeVarInt(out, lastMoveY);
         out.writeBoolean(brokenInside);
+        out.writeByte((moveBroken ? 1 : 0) | (leadPress ? 2 : 0) | (trailPress ? 4 : 0)
+                | (moveBroken ? leadPoints << 3 : 0) | trailPoints << 5);
         firstPoints.writeTo(out);
         lastPoints.writeTo(out);
         BinaryForm.writeVarLong(out, endsGraded);
         BinaryForm.writeVarLong(out, endsDecelerating);
         out.writeByte(leadEnd | (hasTrailStart ? 0x10 : 0));
-        if (brokenInside) {
+        if (moveBroken) {
             out.writeFloat(leadEndX);
             out.writeFloat(leadEndY);
             out.writeFloat(leadPath);
@@ -477,11 +575,19 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
         }
     }
 
-    /** Reads the binary form of accumulator version {@code version}: before 7 without movement ends. */
+    /**
+     * Reads the binary form of accumulator version {@code version}: before 7 without movement ends,
+     * before 10 without presses (a movement then ended at pauses only).
+     */
     void readFrom(DataInput in, int version) throws IOException {
         copyFrom(EMPTY);
         moves = BinaryForm.readVarLong(in);
         if (moves == 0) {
+            if (version >= 10 && in.readBoolean()) {
+                firstT = BinaryForm.readVarLong(in);
+                lastT = firstT + BinaryForm.readVarLong(in);
+                leadPress = trailPress = true;
+            }
             return;
         }
         steps = BinaryForm.readVarLong(in);
@@ -503,8 +609,24 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
         lastMoveX = BinaryForm.readVarInt(in);
         lastMoveY = BinaryForm.readVarInt(in);
         brokenInside = in.readBoolean();
+        int presses = version >= 10 ? in.readUnsignedByte() : 0;
         firstPoints.readFrom(in);
         lastPoints.readFrom(in);
+        if (version >= 10) {
+            moveBroken = (presses & 1) != 0;
+            leadPress = (presses & 2) != 0;
+            trailPress = (presses & 4) != 0;
+            leadPoints = (presses >> 3) & 3;
+            trailPoints = (presses >> 5) & 3;
+            if (moveBroken && leadPoints > firstPoints.count || trailPoints > lastPoints.count || brokenInside && !moveBroken) {
+                throw new IOException("movement edges out of range: " + presses);
+            }
+        } else {
+            // movements ended at pauses only: the leading and trailing movements are the segments
+            moveBroken = brokenInside;
+            leadPoints = firstPoints.count;
+            trailPoints = lastPoints.count;
+        }
         if (version < 7) {
             return; // no movement ends: counted from here on
         }
@@ -516,7 +638,7 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
         if (leadEnd > END_DECELERATING) {
             throw new IOException("movement end code " + leadEnd);
         }
-        if (brokenInside) {
+        if (moveBroken) {
             leadEndX = in.readFloat();
             leadEndY = in.readFloat();
             leadPath = in.readFloat();

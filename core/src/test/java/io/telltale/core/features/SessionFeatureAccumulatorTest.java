@@ -470,6 +470,58 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
      * (minimum jerk: slow start, slow end) or a script's moving at even speed to the target and
      * stopping there (one point per frame), as ghost-cursor does along its curve.
      */
+    @Test
+    void aClickEndsAMovementAsAPauseDoes() {
+        SessionFeatures people = featuresOf(clickedMovements(24, true, true, 5).asOneBatch());
+        SessionFeatures even = featuresOf(clickedMovements(24, false, true, 5).asOneBatch());
+        SessionFeatures unclicked = featuresOf(clickedMovements(24, true, false, 5).asOneBatch());
+
+        assertThat(people.get(Feature.MOUSE_HOMING_SHARE)).isGreaterThan(0.6);
+        assertThat(even.get(Feature.MOUSE_HOMING_SHARE)).isLessThan(0.2);
+        // no pause between the movements: without the clicks nothing ends them
+        assertThat(unclicked.has(Feature.MOUSE_HOMING_SHARE)).isFalse();
+        // the grid's own features do not see the clicks
+        for (Feature f : List.of(Feature.MOUSE_GRID_RESIDUAL, Feature.MOUSE_GRID_SPEED_CV, Feature.MOUSE_SUBMOVEMENT_RATE)) {
+            assertThat(people.get(f)).as(f.key()).isEqualTo(unclicked.get(f));
+        }
+    }
+
+    @Test
+    void clickedMovementEndsGiveTheSameShareForAnySplitOrderAndGrouping() {
+        for (boolean homing : new boolean[] {true, false}) {
+            Session clicked = clickedMovements(30, homing, true, 13);
+            SessionFeatures whole = featuresOf(clicked.asOneBatch());
+            assertThat(whole.has(Feature.MOUSE_HOMING_SHARE)).isTrue();
+            for (int seed = 0; seed < 8; seed++) {
+                Random random = new Random(seed);
+                List<TelemetryBatch> batches = clicked.cutRandomly(10 + seed * 13, random);
+                assertSameFeatures(accumulate(batches).features(), whole);
+                assertSameFeatures(mergedFromMaxRunsGroups(batches, random).features(), whole);
+                assertSameFeatures(roundTrip(accumulate(batches)).features(), whole);
+            }
+            // a cut just before and just after every press: presses alone in a batch
+            long[] cuts = clicked.mouse.stream().filter(m -> m.kind() == MouseKind.DOWN)
+                    .flatMapToLong(m -> java.util.stream.LongStream.of(m.t(), m.t() + 1)).toArray();
+            assertSameFeatures(accumulate(clicked.cutAt(cuts)).features(), whole);
+        }
+    }
+
+    /** Movements between targets, each ended by a click (or not) and followed by a gap too short to be a pause. */
+    private static Session clickedMovements(int movements, boolean minimumJerk, boolean clicks, long seed) {
+        return session().mouse(strokesBetweenTargets(new Random(seed), movements, 700, 60, 90, (t, x, y, nx, ny, duration, i) -> {
+            List<MouseSample> stroke = new ArrayList<>(minimumJerk ? humanStroke(t, x, y, nx, ny, duration, seed * 100 + i)
+                    : evenStroke(t, x, y, nx, ny, duration));
+            MouseSample last = stroke.get(stroke.size() - 1);
+            if (clicks) {
+                stroke.addAll(clickAt(last.t() + 20, last.x(), last.y()));
+            } else {
+                // the same timing without the press: a wheel notch where the click's last sample was
+                stroke.add(new MouseSample(last.t() + 106, last.x(), last.y(), MouseKind.WHEEL));
+            }
+            return stroke;
+        }));
+    }
+
     private static Session pausedMovements(int movements, boolean minimumJerk, long seed) {
         return session().mouse(strokesBetweenTargets(new Random(seed), movements, 700, 400, 800,
                 (t, x, y, nx, ny, duration, i) -> minimumJerk ? humanStroke(t, x, y, nx, ny, duration, seed * 100 + i)
