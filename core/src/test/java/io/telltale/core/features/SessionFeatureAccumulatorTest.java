@@ -453,23 +453,10 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
     @Test
     void movementEndsGiveTheSameShareForAnySplitOrderAndGrouping() {
         for (boolean homing : new boolean[] {true, false}) {
-            Session paused = pausedMovements(30, homing, 11);
-            SessionFeatures whole = featuresOf(paused.asOneBatch());
-            assertThat(whole.has(Feature.MOUSE_HOMING_SHARE)).isTrue();
-            for (int seed = 0; seed < 8; seed++) {
-                Random random = new Random(seed);
-                List<TelemetryBatch> batches = paused.cutRandomly(10 + seed * 13, random);
-                assertSameFeatures(accumulate(batches).features(), whole);
-                assertSameFeatures(mergedFromMaxRunsGroups(batches, random).features(), whole);
-            }
+            assertSameFeaturesForAnySplit(pausedMovements(30, homing, 11));
         }
     }
 
-    /**
-     * Aimed movements between targets with a pause longer than a stroke break after each: people's
-     * (minimum jerk: slow start, slow end) or a script's moving at even speed to the target and
-     * stopping there (one point per frame), as ghost-cursor does along its curve.
-     */
     @Test
     void aClickEndsAMovementAsAPauseDoes() {
         SessionFeatures people = featuresOf(clickedMovements(24, true, true, 5).asOneBatch());
@@ -490,20 +477,26 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
     void clickedMovementEndsGiveTheSameShareForAnySplitOrderAndGrouping() {
         for (boolean homing : new boolean[] {true, false}) {
             Session clicked = clickedMovements(30, homing, true, 13);
-            SessionFeatures whole = featuresOf(clicked.asOneBatch());
-            assertThat(whole.has(Feature.MOUSE_HOMING_SHARE)).isTrue();
-            for (int seed = 0; seed < 8; seed++) {
-                Random random = new Random(seed);
-                List<TelemetryBatch> batches = clicked.cutRandomly(10 + seed * 13, random);
-                assertSameFeatures(accumulate(batches).features(), whole);
-                assertSameFeatures(mergedFromMaxRunsGroups(batches, random).features(), whole);
-                assertSameFeatures(roundTrip(accumulate(batches)).features(), whole);
-            }
+            SessionFeatures whole = assertSameFeaturesForAnySplit(clicked);
             // a cut just before and just after every press: presses alone in a batch
             long[] cuts = clicked.mouse.stream().filter(m -> m.kind() == MouseKind.DOWN)
                     .flatMapToLong(m -> java.util.stream.LongStream.of(m.t(), m.t() + 1)).toArray();
             assertSameFeatures(accumulate(clicked.cutAt(cuts)).features(), whole);
         }
+    }
+
+    /** Movement ends measured, and the same whatever the batches, their order of merging and their round trips. */
+    private static SessionFeatures assertSameFeaturesForAnySplit(Session session) {
+        SessionFeatures whole = featuresOf(session.asOneBatch());
+        assertThat(whole.has(Feature.MOUSE_HOMING_SHARE)).isTrue();
+        for (int seed = 0; seed < 8; seed++) {
+            Random random = new Random(seed);
+            List<TelemetryBatch> batches = session.cutRandomly(10 + seed * 13, random);
+            assertSameFeatures(accumulate(batches).features(), whole);
+            assertSameFeatures(mergedFromMaxRunsGroups(batches, random).features(), whole);
+            assertSameFeatures(roundTrip(accumulate(batches)).features(), whole);
+        }
+        return whole;
     }
 
     /** Movements between targets, each ended by a click (or not) and followed by a gap too short to be a pause. */
@@ -522,6 +515,11 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
         }));
     }
 
+    /**
+     * Aimed movements between targets with a pause longer than a stroke break after each: people's
+     * (minimum jerk: slow start, slow end) or a script's moving at even speed to the target and
+     * stopping there (one point per frame), as ghost-cursor does along its curve.
+     */
     private static Session pausedMovements(int movements, boolean minimumJerk, long seed) {
         return session().mouse(strokesBetweenTargets(new Random(seed), movements, 700, 400, 800,
                 (t, x, y, nx, ny, duration, i) -> minimumJerk ? humanStroke(t, x, y, nx, ny, duration, seed * 100 + i)
