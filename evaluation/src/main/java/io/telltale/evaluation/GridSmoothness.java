@@ -56,8 +56,20 @@ public final class GridSmoothness {
         Path datasets = Path.of(args.length > 0 ? args[0] : "../shared/datasets");
         Evaluation.Settings settings = new Evaluation.Settings(datasets, 200, Duration.ofSeconds(120), 20260101L);
         List<Measured> units = measure(settings);
+        report(units, Feature.MOUSE_GRID_RESIDUAL, GRID);
+        if (args.length > 1) {
+            writeUnits(units, Path.of(args[1]));
+        }
+    }
+
+    /**
+     * Per window: the norm on {@code normFeature} per group (units, units that have the feature,
+     * units it flags, quantiles), then how many ghost-cursor units of each capture lie outside every
+     * person's range of each of {@code compared}, and their AUC against that capture's people.
+     */
+    static void report(List<Measured> units, Feature normFeature, List<Feature> compared) {
         HumanNorm norm = HumanNormsModel.standard().norms().stream()
-                .filter(n -> n.feature() == Feature.MOUSE_GRID_RESIDUAL).findFirst().orElseThrow();
+                .filter(n -> n.feature() == normFeature).findFirst().orElseThrow();
         for (int window : Units.WINDOWS_MS) {
             System.out.println();
             System.out.println(Units.windowName(window) + " units: " + norm.feature().key() + "; flagged: below "
@@ -65,15 +77,18 @@ public final class GridSmoothness {
             System.out.printf(Locale.ROOT, "%-34s %6s %6s %8s%n", "who (capture)", "units", "has it", "flagged");
             groups(units, window).forEach((who, group) -> {
                 double[] sorted = TypingSeparation.values(group.stream().map(Measured::features).toList(), norm.feature());
-                long flagged = group.stream().filter(m -> norm.contribution(m.features().get(norm.feature())) > 0).count();
+                long flagged = group.stream().filter(m -> norm.contribution(m.features()) > 0).count();
                 System.out.printf(Locale.ROOT, "%-34s %6d %6d %8d  %s%n", who, group.size(), sorted.length, flagged,
                         quantiles(sorted));
             });
             System.out.println("how many ghost-cursor units lie outside every person's range (all sources, this window)");
-            for (Feature f : GRID) {
+            for (Feature f : compared) {
                 double[] people = values(units, window, Measured::person, f);
                 for (String capture : List.of(BalabitMouse.SOURCE, DelbotMouse.SOURCE)) {
                     double[] ghost = values(units, window, m -> m.group().equals("ghost_cursor") && m.capture().equals(capture), f);
+                    if (people.length == 0 || ghost.length == 0) {
+                        continue;
+                    }
                     long below = Arrays.stream(ghost).filter(v -> v < people[0]).count();
                     long above = Arrays.stream(ghost).filter(v -> v > people[people.length - 1]).count();
                     System.out.printf(Locale.ROOT, "  %-38s at %-7s capture: %d below %.3f, %d above %.3f, of %d; AUC %.3f%n",
@@ -81,9 +96,6 @@ public final class GridSmoothness {
                             Separation.auc(values(units, window, m -> m.person() && m.capture().equals(capture), f), ghost));
                 }
             }
-        }
-        if (args.length > 1) {
-            writeUnits(units, Path.of(args[1]));
         }
     }
 
@@ -99,7 +111,7 @@ public final class GridSmoothness {
         return groups;
     }
 
-    private static double[] values(List<Measured> units, int window, Predicate<Measured> who, Feature f) {
+    static double[] values(List<Measured> units, int window, Predicate<Measured> who, Feature f) {
         return units.stream().filter(m -> m.windowMs() == window && who.test(m) && m.features().has(f))
                 .mapToDouble(m -> m.features().get(f)).sorted().toArray();
     }

@@ -8,8 +8,10 @@ import io.telltale.evaluation.datasets.AaltoKeystrokes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Which typing feature tells Aalto's people from each generated typing family, on the 60 s units
@@ -39,72 +41,75 @@ public final class TypingSeparation {
         Path datasets = Path.of(args.length > 0 ? args[0] : "../shared/datasets");
         Evaluation.Settings settings = new Evaluation.Settings(datasets, 200, Duration.ofSeconds(120), 20260101L);
         DropCounts drops = new DropCounts();
-        List<SessionFeatures> humans = features(AaltoKeystrokes.read(datasets.resolve("aalto-keystrokes"), drops));
+        List<Recording> aalto = AaltoKeystrokes.read(datasets.resolve("aalto-keystrokes"), drops);
+        List<SessionFeatures> humans = features(aalto);
         System.out.println("aalto 60 s units: " + humans.size());
         header("aalto");
         for (Feature f : TYPING) {
             System.out.println(line(f.key(), Double.NaN, values(humans, f)));
         }
         jointlyFlagged("aalto", humans);
+        Map<String, List<Recording>> typingBots = new LinkedHashMap<>();
         int index = 0;
         for (BotCorpus.Family family : BotCorpus.SIMULATED) {
             long seed = settings.seed() + index++;
-            if (!family.typing()) {
-                continue;
+            if (family.typing()) {
+                typingBots.put(family.name(), BotCorpus.simulate(family, settings.botSessions(), settings.botLength(), seed, drops)
+                        .stream().map(r -> r.withoutMouse().withoutDevice()).toList());
             }
-            List<Recording> recordings = BotCorpus.simulate(family, settings.botSessions(), settings.botLength(), seed, drops)
-                    .stream().map(r -> r.withoutMouse().withoutDevice()).toList();
+        }
+        typingBots.forEach((name, recordings) -> {
             List<SessionFeatures> bots = features(recordings);
             System.out.println();
-            System.out.println(family.name() + " 60 s units: " + bots.size());
-            header(family.name());
+            System.out.println(name + " 60 s units: " + bots.size());
+            header(name);
             for (Feature f : TYPING) {
                 double[] b = values(bots, f);
                 System.out.println(line(f.key(), Separation.auc(values(humans, f), b), b));
             }
-            jointlyFlagged(family.name(), bots);
-        }
-        for (Feature feature : HALVED) {
-            byHalves(feature, settings, drops);
-        }
+            jointlyFlagged(name, bots);
+        });
+        byHalves(settings, aalto, typingBots);
     }
 
     /**
-     * A norm's feature (and the feature it is joint with) at 15 s and 60 s on Aalto's users split
-     * in two halves by a hash of their id (the norm's bound is read on the tune half, checked on
-     * the test half), on every typing family and on the simulator's people: how many units have
-     * the feature at all, its quantiles, and how many units the norm flags.
+     * Each {@link #HALVED} norm's feature (and the feature it is joint with) at 15 s and 60 s on
+     * Aalto's users split in two halves by a hash of their id (the norm's bound is read on the tune
+     * half, checked on the test half), on every typing family and on the simulator's people: how
+     * many units have the feature at all, its quantiles, and how many units the norm flags. The units
+     * are measured once for all the norms.
      */
-    private static void byHalves(Feature feature, Evaluation.Settings settings, DropCounts drops) throws IOException {
-        HumanNorm norm = HumanNormsModel.standard().norms().stream()
-                .filter(n -> n.feature() == feature).findFirst().orElseThrow();
-        List<Recording> aalto = AaltoKeystrokes.read(settings.datasets().resolve("aalto-keystrokes"), drops);
+    private static void byHalves(Evaluation.Settings settings, List<Recording> aalto,
+            Map<String, List<Recording>> typingBots) {
+        Map<Integer, Map<String, List<SessionFeatures>>> byWindow = new LinkedHashMap<>();
         for (int windowMs : new int[] {15_000, 60_000}) {
-            System.out.println();
-            System.out.println(windowMs / 1000 + " s units: " + norm.feature().key()
-                    + (norm.jointly() == null ? "" : " and " + norm.jointly().feature().key())
-                    + "; flagged: outside the human range of " + norm.reasonCode());
-            lowHeader();
+            Map<String, List<SessionFeatures>> groups = new LinkedHashMap<>();
             for (int half = 0; half < 2; half++) {
                 int h = half;
-                halfLines(half == 0 ? "aalto tune half" : "aalto test half", norm,
+                groups.put(half == 0 ? "aalto tune half" : "aalto test half",
                         units(aalto.stream().filter(r -> UnitModel.foldOf(r.userId(), 2) == h).toList(), windowMs));
             }
-            halfLines("simulated people", norm, units(simulatedPeople(settings.botSessions(), settings.botLength(), settings.seed()), windowMs));
-            int index = 0;
-            for (BotCorpus.Family family : BotCorpus.SIMULATED) {
-                long seed = settings.seed() + index++;
-                if (family.typing()) {
-                    List<Recording> recordings = BotCorpus.simulate(family, settings.botSessions(), settings.botLength(), seed, drops)
-                            .stream().map(r -> r.withoutMouse().withoutDevice()).toList();
-                    halfLines(family.name(), norm, units(recordings, windowMs));
-                }
-            }
+            groups.put("simulated people", units(simulatedPeople(settings.botSessions(), settings.botLength(), settings.seed()), windowMs));
+            typingBots.forEach((name, recordings) -> groups.put(name, units(recordings, windowMs)));
+            byWindow.put(windowMs, groups);
         }
-        System.out.println();
-        System.out.println("whole " + LONG_VISIT.toMinutes() + "-minute visits of simulated people (their 60 s units type too few words)");
-        lowHeader();
-        halfLines("simulated people", norm, units(simulatedPeople(settings.botSessions(), LONG_VISIT, settings.seed()), 0));
+        List<SessionFeatures> longVisits = units(simulatedPeople(settings.botSessions(), LONG_VISIT, settings.seed()), 0);
+        for (Feature feature : HALVED) {
+            HumanNorm norm = HumanNormsModel.standard().norms().stream()
+                    .filter(n -> n.feature() == feature).findFirst().orElseThrow();
+            byWindow.forEach((windowMs, groups) -> {
+                System.out.println();
+                System.out.println(windowMs / 1000 + " s units: " + norm.feature().key()
+                        + (norm.jointly() == null ? "" : " and " + norm.jointly().feature().key())
+                        + "; flagged: outside the human range of " + norm.reasonCode());
+                lowHeader();
+                groups.forEach((who, units) -> halfLines(who, norm, units));
+            });
+            System.out.println();
+            System.out.println("whole " + LONG_VISIT.toMinutes() + "-minute visits of simulated people (their 60 s units type too few words)");
+            lowHeader();
+            halfLines("simulated people", norm, longVisits);
+        }
     }
 
     private static List<Recording> simulatedPeople(int sessions, Duration length, long seed) {
@@ -121,7 +126,7 @@ public final class TypingSeparation {
     }
 
     private static void halfLines(String who, HumanNorm norm, List<SessionFeatures> units) {
-        long flagged = units.stream().filter(u -> contribution(norm, u) > 0).count();
+        long flagged = units.stream().filter(u -> norm.contribution(u) > 0).count();
         List<Feature> features = norm.jointly() == null ? List.of(norm.feature()) : List.of(norm.feature(), norm.jointly().feature());
         for (Feature f : features) {
             double[] sorted = values(units, f);
@@ -134,11 +139,6 @@ public final class TypingSeparation {
         System.out.printf(Locale.ROOT, "%-40s %6d of %d units%n", who + ", flagged", flagged, units.size());
     }
 
-    private static double contribution(HumanNorm norm, SessionFeatures unit) {
-        return norm.jointly() == null ? norm.contribution(unit.get(norm.feature()))
-                : norm.contribution(unit.get(norm.feature()), unit.get(norm.jointly().feature()));
-    }
-
     private static List<SessionFeatures> units(List<Recording> recordings, int windowMs) {
         return recordings.parallelStream().flatMap(r -> Units.measure(r, windowMs).stream()).map(Units.Unit::features).toList();
     }
@@ -146,8 +146,7 @@ public final class TypingSeparation {
     private static void jointlyFlagged(String who, List<SessionFeatures> units) {
         for (HumanNorm norm : HumanNormsModel.standard().norms()) {
             if (norm.jointly() != null) {
-                long flagged = units.stream().filter(u -> norm.contribution(u.get(norm.feature()),
-                        u.get(norm.jointly().feature())) > 0).count();
+                long flagged = units.stream().filter(u -> norm.contribution(u) > 0).count();
                 System.out.printf(Locale.ROOT, "%s: %d of %d units outside the human range of both %s and %s (%s)%n", who,
                         flagged, units.size(), norm.feature().key(), norm.jointly().feature().key(), norm.reasonCode());
             }

@@ -99,7 +99,7 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
     final GridEdge firstPoints = new GridEdge();
     final GridEdge lastPoints = new GridEdge();
     /**
-     * The leading movement when it ended inside the run ({@link #brokenInside}): how its end
+     * The leading movement when it ended inside the run ({@link #moveBroken}): how its end
      * tested ({@link #END_UNRESOLVED} while it has fewer than three grid points, all of them in
      * {@link #firstPoints}), its last grid point and its grid path. Its start is known only once
      * nothing can come before it: when stitched after a pause, or when the features are read.
@@ -108,7 +108,7 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
     float leadEndX;
     float leadEndY;
     float leadPath;
-    /** Grid path of the trailing movement (of the run's one movement when not {@link #brokenInside}). */
+    /** Grid path of the trailing movement (of the run's one movement when not {@link #moveBroken}). */
     float trailPath;
     /** First grid point of the trailing movement when {@link #moveBroken}, once it has one. */
     boolean hasTrailStart;
@@ -184,7 +184,7 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
         long gap = later.firstMoveT - lastMoveT;
         if (gap > MouseMotion.STROKE_BREAK_MS) {
             endTrailingMovement();
-            startAfterPause(later);
+            startAfterBreak(later);
             lastPoints.copyFrom(later.lastPoints);
             brokenInside = true;
         } else {
@@ -203,9 +203,9 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
     }
 
     /**
-     * A pause ends the trailing movement. After an earlier pause in this run its start is known and
-     * its end is graded now; otherwise it is the run's leading movement, whose start may lie in a
-     * run before this one, so how its end tested is kept for then.
+     * A pause or a press ends the trailing movement. After an earlier end in this run its start is
+     * known and its end is graded now; otherwise it is the run's leading movement, whose start may
+     * lie in a run before this one, so how its end tested is kept for then.
      */
     private void endTrailingMovement() {
         endTrailingMovement(trailPoints < GridEdge.SIZE ? END_UNRESOLVED : endOf(lastPoints),
@@ -234,8 +234,11 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
         }
     }
 
-    /** {@code later} starts after a pause: its leading movement starts with it, so an ended one is graded. */
-    private void startAfterPause(PointerGrid later) {
+    /**
+     * {@code later} starts after a pause or a press: its leading movement starts with its first grid
+     * point (the instants before it, around the press, belong to no movement), so an ended one is graded.
+     */
+    private void startAfterBreak(PointerGrid later) {
         if (later.moveBroken) {
             if (later.firstPoints.count > 0) {
                 grade(later.leadEnd, (float) later.firstPoints.x[0], (float) later.firstPoints.y[0],
@@ -341,7 +344,9 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
             }
         }
         if (pressed) {
-            pressBreakAcross(later);
+            // the press ends the trailing movement at this run's last grid point
+            endTrailingMovement();
+            startAfterBreak(later);
         } else {
             joinMovementsAcross(later, x, y, boundaryFrom, boundaryTo, boundaryPath);
         }
@@ -400,32 +405,6 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
         hasTrailStart = later.hasTrailStart;
         trailStartX = later.trailStartX;
         trailStartY = later.trailStartY;
-        trailPath = later.trailPath;
-        trailPoints = later.trailPoints;
-    }
-
-    /**
-     * A press between this run's last move and the later run's first ends the trailing movement at
-     * this run's last grid point; the next movement is the later run's leading one. The instants
-     * between the two moves, where the press is, belong to neither.
-     */
-    private void pressBreakAcross(PointerGrid later) {
-        endTrailingMovement();
-        boolean hasStart = later.firstPoints.count > 0;
-        float startX = hasStart ? (float) later.firstPoints.x[0] : 0f;
-        float startY = hasStart ? (float) later.firstPoints.y[0] : 0f;
-        if (later.moveBroken) {
-            if (hasStart) {
-                grade(later.leadEnd, startX, startY, later.leadEndX, later.leadEndY, later.leadPath);
-            }
-            hasTrailStart = later.hasTrailStart;
-            trailStartX = later.trailStartX;
-            trailStartY = later.trailStartY;
-        } else {
-            hasTrailStart = hasStart;
-            trailStartX = startX;
-            trailStartY = startY;
-        }
         trailPath = later.trailPath;
         trailPoints = later.trailPoints;
     }

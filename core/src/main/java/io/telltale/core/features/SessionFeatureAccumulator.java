@@ -42,11 +42,11 @@ public final class SessionFeatureAccumulator {
 
     /**
      * First byte of the binary form. 10 added presses to the pointer grid (a press ends a movement
-     * for the homing share); 9 dropped the times of clicks awaiting their approach test
-     * (a click is approached however long the pointer rested); 8 added the histogram of key intervals; 7 added the pointer grid's movement ends; 6 the word structure
-     * of typing (log flights within words and into a word); 5 the trajectory fingerprint; 4 the
-     * pointer grid; 3 the shape state (path residuals, key-interval skewness); 2 the session
-     * context. 1 to 9 are still read: what they lack is unknown, NaN, empty (the trajectory
+     * for the homing share); 9 dropped the times of clicks awaiting their approach test (a click is
+     * approached however long the pointer rested); 8 added the histogram of key intervals; 7 the
+     * pointer grid's movement ends; 6 the word structure of typing (log flights within words and
+     * into a word); 5 the trajectory fingerprint; 4 the pointer grid; 3 the shape state (path
+     * residuals, key-interval skewness); 2 the session context. 1 to 9 are still read: what they lack is unknown, NaN, empty (the trajectory
      * fingerprint) or counted from then on (movement ends, key intervals in the histogram).
      */
     static final int FORMAT_VERSION = 10;

@@ -92,8 +92,8 @@ final class SessionRun {
     /**
      * @param version the accumulator's binary form: before 3 there is no shape state, before 4 no
      *     pointer grid, before 6 no word structure of typing, before 7 no movement ends, before 8 no
-     *     histogram of key intervals (they stay empty); before 9 pending clicks carry their times, before 10 the pointer grid
-     *     has no presses
+     *     histogram of key intervals (they stay empty); before 9 pending clicks carry their times,
+     *     before 10 the pointer grid has no presses
      */
     static SessionRun readFrom(DataInput in, int version) throws IOException {
         SessionRun run = new SessionRun();

@@ -1,6 +1,7 @@
 package io.telltale.core.scoring;
 
 import io.telltale.core.features.Feature;
+import io.telltale.core.features.SessionFeatures;
 
 /**
  * Where humans are on one feature, and how much being outside that range counts.
@@ -81,6 +82,16 @@ public record HumanNorm(
         }
         return saturated(Math.min(excess(value, botSide, humanLow, humanHigh) / scale,
                 excess(jointlyValue, jointly.botSide(), jointly.humanLow(), jointly.humanHigh()) / jointly.scale()));
+    }
+
+    /** This norm's contribution for a session's features: its feature, and the joint one if it has one. */
+    public double contribution(SessionFeatures features) {
+        return contribution(features.get(feature), jointlyValue(features));
+    }
+
+    /** The value of the feature this norm is joint with, NaN for a norm on one feature. */
+    public double jointlyValue(SessionFeatures features) {
+        return jointly == null ? Double.NaN : features.get(jointly.feature());
     }
 
     private double saturated(double scaledExcess) {

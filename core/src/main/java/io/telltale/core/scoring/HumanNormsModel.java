@@ -165,7 +165,7 @@ public final class HumanNormsModel implements RiskModel {
         for (int i = 0; i < norms.length; i++) {
             HumanNorm norm = norms[i];
             if (norm.device() || sufficient) {
-                contributions[i] = norm.contribution(features.get(norm.feature()), jointlyValue(norm, features));
+                contributions[i] = norm.contribution(features);
                 total += contributions[i];
             }
         }
@@ -200,14 +200,10 @@ public final class HumanNormsModel implements RiskModel {
             taken[best] = true;
             HumanNorm norm = norms[best];
             reasons.add(new Reason(norm.reasonCode(),
-                    describe(norm.reasonText(), features.get(norm.feature()), jointlyValue(norm, features), features.counts()),
+                    describe(norm.reasonText(), features.get(norm.feature()), norm.jointlyValue(features), features.counts()),
                     contributions[best]));
         }
         return reasons;
-    }
-
-    private static double jointlyValue(HumanNorm norm, SessionFeatures features) {
-        return norm.jointly() == null ? Double.NaN : features.get(norm.jointly().feature());
     }
 
     /**
