@@ -52,9 +52,9 @@ final class MouseMotion extends TimeOrderedRun<MouseMotion> {
     /**
      * A click is approached when the last move before it ended at most this far, in CSS px, from
      * the click, however long the pointer then rested there: people read, then click (in Balabit
-     * 10.7% of presses come more than a second after the last move, all but 24 of them where it
-     * stopped). A human's last mousemove lands on or next to the press point; the margin allows for
-     * ~9 Hz captures where the last sample lags.
+     * 10.1% of presses come more than a second after the last move, every one of them where it
+     * stopped: evaluation's PeopleTail). A human's last mousemove lands on or next to the press
+     * point; the margin allows for ~9 Hz captures where the last sample lags.
      */
     static final double APPROACH_RADIUS_PX = 25.0;
 
