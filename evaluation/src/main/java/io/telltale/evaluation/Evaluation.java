@@ -428,7 +428,7 @@ public final class Evaluation {
      * report shows which of them a model could lean on without seeing capture.
      */
     private List<Feature> usedFeatures() {
-        Set<Feature> pointer = EnumSet.range(Feature.MOUSE_SPEED_MEAN, Feature.MOUSE_TELEPORT_SHARE);
+        Set<Feature> pointer = EnumSet.range(Feature.MOUSE_SPEED_MEAN, Feature.CLICK_WHILE_MOVING_SHARE);
         Set<Feature> used = new LinkedHashSet<>();
         if (trainer != null) {
             trainedFeatures.stream().filter(pointer::contains).forEach(used::add);

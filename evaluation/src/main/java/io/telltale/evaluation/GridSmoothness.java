@@ -72,8 +72,8 @@ public final class GridSmoothness {
                 .filter(n -> n.feature() == normFeature).findFirst().orElseThrow();
         for (int window : Units.WINDOWS_MS) {
             System.out.println();
-            System.out.println(Units.windowName(window) + " units: " + norm.feature().key() + "; flagged: below "
-                    + norm.humanLow() + " (" + norm.reasonCode() + ")");
+            System.out.println(Units.windowName(window) + " units: " + norm.feature().key() + "; flagged: "
+                    + flaggedWhen(norm) + " (" + norm.reasonCode() + ")");
             System.out.printf(Locale.ROOT, "%-34s %6s %6s %8s%n", "who (capture)", "units", "has it", "flagged");
             groups(units, window).forEach((who, group) -> {
                 double[] sorted = TypingSeparation.values(group.stream().map(Measured::features).toList(), norm.feature());
@@ -97,6 +97,14 @@ public final class GridSmoothness {
                 }
             }
         }
+    }
+
+    private static String flaggedWhen(HumanNorm norm) {
+        return switch (norm.botSide()) {
+            case LOW -> "below " + norm.humanLow();
+            case HIGH -> "above " + norm.humanHigh();
+            case BOTH -> "outside " + norm.humanLow() + ".." + norm.humanHigh();
+        };
     }
 
     /** Units by who they are, in the order measured. */

@@ -33,6 +33,8 @@ public enum Feature {
     // Click approach
     CLICK_NO_APPROACH_SHARE("click_no_approach_share", "ratio", "share of clicks with no approaching movement before them"),
     MOUSE_TELEPORT_SHARE("mouse_teleport_share", "ratio", "share of clicks where the pointer jumped to the target without a path"),
+    CLICK_WHILE_MOVING_SHARE("click_while_moving_share", "ratio",
+            "share of presses made while the pointer still moved (over 10 px from where it was 200 ms before), as the lower end of its 95% confidence interval"),
     // Keystroke rhythm
     KEY_DWELL_MEAN("key_dwell_mean", "ms", "mean key hold time"),
     KEY_DWELL_CV("key_dwell_cv", "ratio", "coefficient of variation of key hold time"),

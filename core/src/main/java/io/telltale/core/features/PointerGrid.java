@@ -32,6 +32,14 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
     static final long GRID_MS = 200;
 
     /**
+     * Grid points are kept to this fraction of a CSS px: moves are whole px, and at 1/16 px a point
+     * is written as a small offset from the run's first or last move (form 11: about 4 bytes a point
+     * where a pair of doubles took 16). Rounded where the point is made, so every split and round
+     * trip sees the same value.
+     */
+    static final double LATTICE_PER_PX = 16;
+
+    /**
      * A grid speed is a peak (the top of a sub-movement) when it exceeds both neighbours by this
      * share: integer pixels alone make a constant-speed line's grid speeds differ by a few percent.
      */
@@ -320,8 +328,8 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
         long dt = later.firstMoveT - lastMoveT;
         for (long g = Math.floorDiv(lastMoveT, GRID_MS) * GRID_MS + GRID_MS; g <= later.firstMoveT; g += GRID_MS) {
             double share = (double) (g - lastMoveT) / dt;
-            x[n] = lastMoveX + share * (later.firstMoveX - lastMoveX);
-            y[n] = lastMoveY + share * (later.firstMoveY - lastMoveY);
+            x[n] = onLattice(lastMoveX + share * (later.firstMoveX - lastMoveX));
+            y[n] = onLattice(lastMoveY + share * (later.firstMoveY - lastMoveY));
             side[n++] = 0;
         }
         int boundaryTo = n;
@@ -417,6 +425,11 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
             }
         }
         return false;
+    }
+
+    /** {@code v} to the nearest multiple of 1 / {@link #LATTICE_PER_PX}: exact in a double and in a float. */
+    static double onLattice(double v) {
+        return Math.rint(v * LATTICE_PER_PX) / LATTICE_PER_PX;
     }
 
     /** Counts a grid step; its length. */
@@ -537,8 +550,8 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
         out.writeBoolean(brokenInside);
         out.writeByte((moveBroken ? 1 : 0) | (leadPress ? 2 : 0) | (trailPress ? 4 : 0)
                 | (moveBroken ? leadPoints << 3 : 0) | trailPoints << 5);
-        firstPoints.writeTo(out);
-        lastPoints.writeTo(out);
+        firstPoints.writeTo(out, firstMoveX, firstMoveY);
+        lastPoints.writeTo(out, lastMoveX, lastMoveY);
         BinaryForm.writeVarLong(out, endsGraded);
         BinaryForm.writeVarLong(out, endsDecelerating);
         out.writeByte(leadEnd | (hasTrailStart ? 0x10 : 0));
@@ -589,8 +602,8 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
         lastMoveY = BinaryForm.readVarInt(in);
         brokenInside = in.readBoolean();
         int presses = version >= 10 ? in.readUnsignedByte() : 0;
-        firstPoints.readFrom(in);
-        lastPoints.readFrom(in);
+        firstPoints.readFrom(in, firstMoveX, firstMoveY, version);
+        lastPoints.readFrom(in, lastMoveX, lastMoveY, version);
         if (version >= 10) {
             moveBroken = (presses & 1) != 0;
             leadPress = (presses & 2) != 0;
@@ -663,22 +676,29 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
             System.arraycopy(o.y, 0, y, 0, SIZE);
         }
 
-        void writeTo(DataOutput out) throws IOException {
+        /** The points as offsets from {@code (refX, refY)} in lattice steps (form 11). */
+        void writeTo(DataOutput out, int refX, int refY) throws IOException {
             out.writeByte(count);
             for (int i = 0; i < count; i++) {
-                out.writeDouble(x[i]);
-                out.writeDouble(y[i]);
+                BinaryForm.writeVarLong(out, Math.round((x[i] - refX) * LATTICE_PER_PX));
+                BinaryForm.writeVarLong(out, Math.round((y[i] - refY) * LATTICE_PER_PX));
             }
         }
 
-        void readFrom(DataInput in) throws IOException {
+        /** Before form 11 the points were doubles off the lattice: they are put on it. */
+        void readFrom(DataInput in, int refX, int refY, int version) throws IOException {
             count = in.readUnsignedByte();
             if (count > SIZE) {
                 throw new IOException("grid edge of " + count + " points");
             }
             for (int i = 0; i < count; i++) {
-                x[i] = in.readDouble();
-                y[i] = in.readDouble();
+                if (version >= 11) {
+                    x[i] = refX + BinaryForm.readVarLong(in) / LATTICE_PER_PX;
+                    y[i] = refY + BinaryForm.readVarLong(in) / LATTICE_PER_PX;
+                } else {
+                    x[i] = onLattice(in.readDouble());
+                    y[i] = onLattice(in.readDouble());
+                }
             }
         }
     }

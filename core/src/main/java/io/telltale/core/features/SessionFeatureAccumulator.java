@@ -41,15 +41,16 @@ import java.util.List;
 public final class SessionFeatureAccumulator {
 
     /**
-     * First byte of the binary form. 10 added presses to the pointer grid (a press ends a movement
+     * First byte of the binary form. 11 added the pointer's travel before presses (a press made
+     * while still moving); 10 added presses to the pointer grid (a press ends a movement
      * for the homing share); 9 dropped the times of clicks awaiting their approach test (a click is
      * approached however long the pointer rested); 8 added the histogram of key intervals; 7 the
      * pointer grid's movement ends; 6 the word structure of typing (log flights within words and
      * into a word); 5 the trajectory fingerprint; 4 the pointer grid; 3 the shape state (path
-     * residuals, key-interval skewness); 2 the session context. 1 to 9 are still read: what they lack is unknown, NaN, empty (the trajectory
+     * residuals, key-interval skewness); 2 the session context. 1 to 10 are still read: what they lack is unknown, NaN, empty (the trajectory
      * fingerprint) or counted from then on (movement ends, key intervals in the histogram).
      */
-    static final int FORMAT_VERSION = 10;
+    static final int FORMAT_VERSION = 11;
 
     /** Speed samples (segments with positive duration, inside strokes) needed for speed statistics. */
     public static final int MIN_SPEED_SAMPLES = 20;
@@ -88,8 +89,8 @@ public final class SessionFeatureAccumulator {
      * it cannot fall below 0.04 before 65 intervals.
      */
     static final int MIN_TAIL_INTERVALS = 20;
-    /** z of the one-sided 95% Wilson bound on the share of long key intervals. */
-    private static final double TAIL_BOUND_Z = 1.645;
+    /** z of the one-sided 95% Wilson bounds on shares: of long key intervals, of presses made while moving. */
+    private static final double SHARE_BOUND_Z = 1.645;
     /** Scroll intervals needed for scroll rhythm. */
     public static final int MIN_SCROLL_INTERVALS = 10;
     /** Completed touch contacts needed for contact duration and movement. */
@@ -134,7 +135,7 @@ public final class SessionFeatureAccumulator {
         SessionRun run = new SessionRun();
         run.firstSequence = batch.sequence();
         run.lastSequence = batch.sequence();
-        foldMouse(batch.startedAt(), batch.mouse(), run.mouse, run.grid);
+        foldMouse(batch.startedAt(), batch.mouse(), run.mouse, run.grid, run.pressTravel);
         foldKeys(batch.startedAt(), batch.keys(), run.keys);
         foldScroll(batch.startedAt(), batch.scroll(), run.scroll);
         foldTouch(batch.startedAt(), batch.touch(), run.touch);
@@ -176,11 +177,12 @@ public final class SessionFeatureAccumulator {
         }
     }
 
-    private static void foldMouse(long base, MouseTrack track, MouseMotion into, PointerGrid grid) {
+    private static void foldMouse(long base, MouseTrack track, MouseMotion into, PointerGrid grid, PressTravel travel) {
         int n = minLength(track.t().length, track.x().length, track.y().length, track.kind().length);
         int[] order = timeOrder(track.t(), n);
         MouseMotion sample = new MouseMotion();
         PointerGrid move = new PointerGrid();
+        PressTravel step = new PressTravel();
         for (int k = 0; k < n; k++) {
             int i = order[k];
             long t = base + track.t()[i];
@@ -189,9 +191,13 @@ public final class SessionFeatureAccumulator {
             if (track.kind()[i] == MouseKind.MOVE.code()) {
                 move.resetToMove(t, track.x()[i], track.y()[i]);
                 grid.append(move);
+                step.resetToMove(t, track.x()[i], track.y()[i]);
+                travel.append(step);
             } else if (track.kind()[i] == MouseKind.DOWN.code()) {
                 move.resetToPress(t);
                 grid.append(move);
+                step.resetToPress(t, track.x()[i], track.y()[i]);
+                travel.append(step);
             }
         }
     }
@@ -415,6 +421,11 @@ public final class SessionFeatureAccumulator {
         if (mouse.teleportChecks[press] >= MIN_CLICKS) {
             f.set(Feature.MOUSE_TELEPORT_SHARE, (double) mouse.teleports[press] / mouse.teleportChecks[press]);
         }
+        PressTravel travel = whole.pressTravel;
+        if (travel.graded >= MIN_CLICKS) {
+            f.set(Feature.CLICK_WHILE_MOVING_SHARE,
+                    wilsonLowerBound((double) travel.moving / travel.graded, travel.graded, SHARE_BOUND_Z));
+        }
 
         f.set(Feature.KEY_DWELL_MEAN, keys.dwell.meanIfAtLeast(MIN_KEY_SAMPLES));
         f.set(Feature.KEY_DWELL_CV, keys.dwell.coefficientOfVariation(MIN_KEY_SAMPLES));
@@ -433,7 +444,7 @@ public final class SessionFeatureAccumulator {
         long keyIntervals = keys.flightOctaves.count();
         if (keyIntervals >= MIN_TAIL_INTERVALS) {
             f.set(Feature.KEY_FLIGHT_TAIL_SHARE,
-                    wilsonUpperBound(keys.flightOctaves.shareAtLeastTwiceMedian(), keyIntervals, TAIL_BOUND_Z));
+                    wilsonUpperBound(keys.flightOctaves.shareAtLeastTwiceMedian(), keyIntervals, SHARE_BOUND_Z));
         }
 
         long scrollIntervals = scroll.interval.count();
@@ -534,10 +545,20 @@ public final class SessionFeatureAccumulator {
      * could still be, so a small sample does not read as a small share.
      */
     static double wilsonUpperBound(double share, long n, double z) {
-        double zz = z * z;
-        double centre = share + zz / (2 * n);
-        double spread = z * Math.sqrt(share * (1 - share) / n + zz / (4.0 * n * n));
-        return Math.min(1, (centre + spread) / (1 + zz / n));
+        return Math.min(1, (wilsonCentre(share, n, z) + wilsonSpread(share, n, z)) / (1 + z * z / n));
+    }
+
+    /** The lower end of the one-sided Wilson score interval: a share that is high however few it rests on. */
+    static double wilsonLowerBound(double share, long n, double z) {
+        return Math.max(0, (wilsonCentre(share, n, z) - wilsonSpread(share, n, z)) / (1 + z * z / n));
+    }
+
+    private static double wilsonCentre(double share, long n, double z) {
+        return share + z * z / (2 * n);
+    }
+
+    private static double wilsonSpread(double share, long n, double z) {
+        return z * Math.sqrt(share * (1 - share) / n + z * z / (4.0 * n * n));
     }
 
     private static void writeNullableUTF(DataOutput out, String value) throws IOException {

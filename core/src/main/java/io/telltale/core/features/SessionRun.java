@@ -17,6 +17,7 @@ final class SessionRun {
     final ScrollRhythm scroll = new ScrollRhythm();
     final TouchContacts touch = new TouchContacts();
     final PointerGrid grid = new PointerGrid();
+    final PressTravel pressTravel = new PressTravel();
 
     boolean overlaps(SessionRun other) {
         return firstSequence <= other.lastSequence && other.firstSequence <= lastSequence;
@@ -37,6 +38,7 @@ final class SessionRun {
         scroll.merge(other.scroll);
         touch.merge(other.touch);
         grid.merge(other.grid);
+        pressTravel.merge(other.pressTravel);
         widenSequences(other);
     }
 
@@ -47,6 +49,7 @@ final class SessionRun {
         scroll.absorbOverlapping(other.scroll);
         touch.absorbOverlapping(other.touch);
         grid.absorbOverlapping(other.grid);
+        pressTravel.absorbOverlapping(other.pressTravel);
         widenSequences(other);
     }
 
@@ -72,6 +75,7 @@ final class SessionRun {
         copy.scroll.copyFrom(scroll);
         copy.touch.copyFrom(touch);
         copy.grid.copyFrom(grid);
+        copy.pressTravel.copyFrom(pressTravel);
         return copy;
     }
 
@@ -87,13 +91,14 @@ final class SessionRun {
         grid.writeTo(out);
         keys.writeWordStructureTo(out);
         keys.writeTailTo(out);
+        pressTravel.writeTo(out);
     }
 
     /**
      * @param version the accumulator's binary form: before 3 there is no shape state, before 4 no
      *     pointer grid, before 6 no word structure of typing, before 7 no movement ends, before 8 no
      *     histogram of key intervals (they stay empty); before 9 pending clicks carry their times,
-     *     before 10 the pointer grid has no presses
+     *     before 10 the pointer grid has no presses, before 11 no travel before presses (graded from then on)
      */
     static SessionRun readFrom(DataInput in, int version) throws IOException {
         SessionRun run = new SessionRun();
@@ -117,6 +122,11 @@ final class SessionRun {
         }
         if (version >= 8) {
             run.keys.readTailFrom(in);
+        }
+        if (version >= 11) {
+            run.pressTravel.readFrom(in, run.grid);
+        } else {
+            run.pressTravel.takeEdgesOf(run.grid);
         }
         return run;
     }

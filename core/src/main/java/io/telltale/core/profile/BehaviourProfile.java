@@ -55,7 +55,7 @@ public final class BehaviourProfile {
      */
     public record Tuning(double halfLifeSessions, double minRelativeSpread, double maxZ, boolean lengthAware) {
 
-        public static final Tuning STANDARD = new Tuning(200, 0.02, 4.0, true);
+        public static final Tuning STANDARD = new Tuning(200, 0.05, 3.0, true);
 
         public Tuning {
             if (!(halfLifeSessions > 0 && minRelativeSpread >= 0 && maxZ > 0)) {

@@ -139,8 +139,102 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
     }
 
     @Test
+    void aPressWhileThePointerStillMovesIsToldFromOneAfterItSettled() {
+        // the script presses 20 ms after its even stroke arrives; the person 300 ms after settling
+        SessionFeatures onArrival = featuresOf(clickedMovements(12, false, true, 5).asOneBatch());
+        SessionFeatures settled = featuresOf(settledClicks(12, 300, 5).asOneBatch());
+
+        assertThat(onArrival.get(Feature.CLICK_WHILE_MOVING_SHARE)).isGreaterThan(0.6);
+        assertThat(settled.get(Feature.CLICK_WHILE_MOVING_SHARE)).isEqualTo(0.0);
+        // four presses are too few to say
+        assertThat(featuresOf(clickedMovements(4, false, true, 5).asOneBatch()).has(Feature.CLICK_WHILE_MOVING_SHARE)).isFalse();
+    }
+
+    @Test
+    void thePointerIsTakenWhereItWas200To225MsBeforeThePress() {
+        // rests at (100, 100), jumps 40 px at t0 (a multiple of 25 ms) and presses there d ms later:
+        // moving while the lookback instant, rounded down to a multiple of 25 ms, is before t0; five
+        // presses all while moving bound the share only loosely (0.649)
+        for (long d : new long[] {20, 150, 199, 200, 224, 400}) {
+            Session s = session();
+            for (int i = 0; i < 5; i++) {
+                long t0 = BEGINNING + i * 2_000L + 1_000;
+                s.mouse(List.of(new MouseSample(t0 - 500, 100, 100, MouseKind.MOVE), new MouseSample(t0, 140, 100, MouseKind.MOVE)));
+                s.mouse(clickAt(t0 + d, 140, 100));
+            }
+            double share = featuresOf(s.asOneBatch()).get(Feature.CLICK_WHILE_MOVING_SHARE);
+            assertThat(share).as("pressed %d ms after arriving", d).isCloseTo(d < 200 ? 0.649 : 0.0, within(0.001));
+        }
+    }
+
+    @Test
+    void thePointerAtTheLookbackIsBetweenTheMovesAroundItWhenBothCameBeforeThePress() {
+        // moves at x 148 and 166, 300 ms apart; 200 ms before the press at x 160 the pointer was
+        // two thirds of the way, at 160: settled. Held at the first move instead, it was 12 px off.
+        assertThat(pressesAfter(List.of(move(-300, 148), move(0, 166)), 100, 160)).isEqualTo(0.0);
+        // more than 300 ms apart the moves are a pause, not a movement: the pointer rested at 148
+        assertThat(pressesAfter(List.of(move(-400, 148), move(0, 166)), 100, 160)).isCloseTo(0.649, within(0.001));
+        // the move after the lookback came after the press: nothing says the pointer moved before it
+        assertThat(pressesAfter(List.of(move(-300, 148), move(110, 166)), 100, 160)).isCloseTo(0.649, within(0.001));
+    }
+
+    /** Five times: the moves at {@code t0 + dt} (x, 100), a press at {@code t0 + pressAt} (pressX, 100); the share while moving. */
+    private static double pressesAfter(List<long[]> moves, long pressAt, int pressX) {
+        Session s = session();
+        for (int i = 0; i < 5; i++) {
+            long t0 = BEGINNING + i * 3_000L + 1_000;
+            s.mouse(List.of(new MouseSample(t0 - 1_000, 100, 100, MouseKind.MOVE)));
+            for (long[] m : moves) {
+                s.mouse(List.of(new MouseSample(t0 + m[0], (int) m[1], 100, MouseKind.MOVE)));
+            }
+            s.mouse(clickAt(t0 + pressAt, pressX, 100));
+        }
+        SessionFeatures whole = featuresOf(s.asOneBatch());
+        // the same from batches cut anywhere around the press
+        for (long cut : new long[] {-400, -300, -150, -1, 0, 1, 50, 99, 100, 101, 105, 111}) {
+            long[] cuts = java.util.stream.LongStream.range(0, 5).map(i -> BEGINNING + i * 3_000L + 1_000 + cut).toArray();
+            assertSameFeatures(accumulate(s.cutAt(cuts)).features(), whole);
+        }
+        return whole.get(Feature.CLICK_WHILE_MOVING_SHARE);
+    }
+
+    private static long[] move(long dt, int x) {
+        return new long[] {dt, x};
+    }
+
+    @Test
+    void pressesWithNothingKnownBeforeThemAreNotGraded() {
+        // the first five presses come before the first move: nothing says where the pointer was
+        Session s = session();
+        for (int i = 0; i < 5; i++) {
+            s.mouse(clickAt(BEGINNING - 5_000 + i * 300L, 500, 500));
+        }
+        assertThat(featuresOf(s.asOneBatch()).has(Feature.CLICK_WHILE_MOVING_SHARE)).isFalse();
+        s.mouse(settledClicks(5, 400, 3).mouse);
+        assertThat(featuresOf(s.asOneBatch()).get(Feature.CLICK_WHILE_MOVING_SHARE)).isEqualTo(0.0);
+    }
+
+    @Test
+    void pressTravelIsTheSameForAnySplitOrderAndGroupingAndCutsInsideTheLookback() {
+        for (Session clicks : List.of(clickedMovements(30, false, true, 17), clickedMovements(30, true, true, 19),
+                settledClicks(20, 230, 23))) {
+            SessionFeatures whole = assertSameFeaturesForAnySplit(clicks, Feature.CLICK_WHILE_MOVING_SHARE);
+            // a cut at every distance from each press that its lookback can reach
+            for (long before : new long[] {0, 1, 30, 60, 120, 199, 210, 249, 260}) {
+                long[] cuts = clicks.mouse.stream().filter(m -> m.kind() == MouseKind.DOWN)
+                        .flatMapToLong(m -> java.util.stream.LongStream.of(m.t() - before, m.t() + 1)).distinct().sorted().toArray();
+                List<TelemetryBatch> batches = clicks.cutAt(cuts);
+                assertSameFeatures(accumulate(batches).features(), whole);
+                List<TelemetryBatch> reversed = new ArrayList<>(batches);
+                java.util.Collections.reverse(reversed);
+                assertSameFeatures(accumulate(reversed).features(), whole);
+            }
+        }
+    }
+
+    @Test
     void binaryFormEightIsStillReadAndItsPendingClickTimesSkipped() throws IOException {
-        assertOlderFormIsReadWithout("accumulator-v8.bin", EnumSet.noneOf(Feature.class));
+        assertOlderFormIsReadWithout("accumulator-v8.bin", EnumSet.of(Feature.CLICK_WHILE_MOVING_SHARE));
     }
 
     @Test
@@ -487,8 +581,13 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
 
     /** Movement ends measured, and the same whatever the batches, their order of merging and their round trips. */
     private static SessionFeatures assertSameFeaturesForAnySplit(Session session) {
+        return assertSameFeaturesForAnySplit(session, Feature.MOUSE_HOMING_SHARE);
+    }
+
+    /** {@code measured} measured, and every feature the same whatever the batches, their order of merging and their round trips. */
+    private static SessionFeatures assertSameFeaturesForAnySplit(Session session, Feature measured) {
         SessionFeatures whole = featuresOf(session.asOneBatch());
-        assertThat(whole.has(Feature.MOUSE_HOMING_SHARE)).isTrue();
+        assertThat(whole.has(measured)).as(measured.key()).isTrue();
         for (int seed = 0; seed < 8; seed++) {
             Random random = new Random(seed);
             List<TelemetryBatch> batches = session.cutRandomly(10 + seed * 13, random);
@@ -511,6 +610,16 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
                 // the same timing without the press: a wheel notch where the click's last sample was
                 stroke.add(new MouseSample(last.t() + 106, last.x(), last.y(), MouseKind.WHEEL));
             }
+            return stroke;
+        }));
+    }
+
+    /** People's movements between targets, each followed by a rest of {@code restMs} on the target and a press there. */
+    private static Session settledClicks(int movements, long restMs, long seed) {
+        return session().mouse(strokesBetweenTargets(new Random(seed), movements, 700, 600, 300, (t, x, y, nx, ny, duration, i) -> {
+            List<MouseSample> stroke = new ArrayList<>(humanStroke(t, x, y, nx, ny, duration, seed * 100 + i));
+            MouseSample last = stroke.get(stroke.size() - 1);
+            stroke.addAll(clickAt(last.t() + restMs, last.x(), last.y()));
             return stroke;
         }));
     }
@@ -664,6 +773,7 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
         lacking.addAll(WORD_FEATURES);
         lacking.add(Feature.MOUSE_HOMING_SHARE);
         lacking.add(Feature.KEY_FLIGHT_TAIL_SHARE);
+        lacking.add(Feature.CLICK_WHILE_MOVING_SHARE);
         assertOlderFormIsReadWithout("accumulator-v2.bin", lacking);
     }
 
@@ -672,6 +782,7 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
         Set<Feature> lacking = EnumSet.copyOf(WORD_FEATURES);
         lacking.add(Feature.MOUSE_HOMING_SHARE);
         lacking.add(Feature.KEY_FLIGHT_TAIL_SHARE);
+        lacking.add(Feature.CLICK_WHILE_MOVING_SHARE);
         assertOlderFormIsReadWithout("accumulator-v5.bin", lacking);
     }
 
@@ -685,11 +796,14 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
         try (var in = getClass().getResourceAsStream(resource)) {
             read = SessionFeatureAccumulator.readFrom(new DataInputStream(in));
         }
-        SessionFeatures now = accumulate(humanSession().cutRandomly(12, new Random(3))).features();
+        SessionFeatures now = accumulate(humanSessionOfTheOlderForms().cutRandomly(12, new Random(3))).features();
 
         for (Feature feature : Feature.values()) {
             if (lacking.contains(feature)) {
                 assertThat(read.features().get(feature)).as(feature.key()).isNaN();
+            } else if (GRID_FEATURES.contains(feature) && !Double.isNaN(now.get(feature))) {
+                // form 11 keeps grid points to 1/16 px; the older form's sums were made off that lattice
+                assertThat(read.features().get(feature)).as(feature.key()).isCloseTo(now.get(feature), within(1e-4 * Math.abs(now.get(feature))));
             } else {
                 assertThat(read.features().get(feature)).as(feature.key()).isEqualTo(Double.valueOf(now.get(feature)));
             }
@@ -700,7 +814,12 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
 
     @Test
     void binaryFormSevenIsStillReadWithoutTheKeyIntervalHistogram() throws IOException {
-        assertOlderFormIsReadWithout("accumulator-v7.bin", EnumSet.of(Feature.KEY_FLIGHT_TAIL_SHARE));
+        assertOlderFormIsReadWithout("accumulator-v7.bin", EnumSet.of(Feature.KEY_FLIGHT_TAIL_SHARE, Feature.CLICK_WHILE_MOVING_SHARE));
+    }
+
+    @Test
+    void binaryFormTenIsStillReadWithoutThePressTravel() throws IOException {
+        assertOlderFormIsReadWithout("accumulator-v10.bin", EnumSet.of(Feature.CLICK_WHILE_MOVING_SHARE));
     }
 
     @Test
@@ -763,7 +882,7 @@ class SessionFeatureAccumulatorTest extends SessionFeaturesTestBase {
         int size = bytesOf(acc).length;
 
         System.out.println("serialized accumulator after 2,000 batches: " + size + " bytes");
-        assertThat(size).isLessThan(1_000); // 722 with the shape state of form 3, 910 with the grid of form 4, 906 in form 5, 927 with the word structure of form 6, 956 with the movement ends of form 7, 993 with the key-interval histogram of form 8
+        assertThat(size).isLessThan(1_000); // 722 with the shape state of form 3, 910 with the grid of form 4, 906 in form 5, 927 with the word structure of form 6, 956 with the movement ends of form 7, 993 with the key-interval histogram of form 8, 934 in form 11 (press travel; grid points at 1/16 px)
         assertThat(acc.counts().batches()).isEqualTo(2_000);
     }
 

@@ -199,10 +199,20 @@ public abstract class SessionFeaturesTestBase {
     }
 
     /**
-     * A human-like aimed movement: minimum-jerk speed profile (Flash &amp; Hogan 1985), a sideways
-     * bow, pixel noise, 16/17 ms frames with an occasional dropped frame and 0 ms duplicate.
+     * A human-like aimed movement: a sideways bow travelled with a minimum-jerk speed profile (Flash
+     * &amp; Hogan 1985), so that it slows into the target, pixel noise, 16/17 ms frames with an
+     * occasional dropped frame and 0 ms duplicate.
      */
     public static List<MouseSample> humanStroke(long start, int x0, int y0, int x1, int y1, long durationMs, long seed) {
+        return humanStroke(start, x0, y0, x1, y1, durationMs, seed, true);
+    }
+
+    /**
+     * @param bowByProgress the bow follows the path's progress; else its time, as before binary form
+     *     11, when the stroke arrived sideways at speed (kept for the older forms' stored sessions)
+     */
+    private static List<MouseSample> humanStroke(long start, int x0, int y0, int x1, int y1, long durationMs, long seed,
+            boolean bowByProgress) {
         Random random = new Random(seed);
         List<MouseSample> samples = new ArrayList<>();
         double dx = x1 - x0;
@@ -213,7 +223,7 @@ public abstract class SessionFeaturesTestBase {
         while (true) {
             double tau = Math.min(1.0, (t - start) / (double) durationMs);
             double s = 10 * Math.pow(tau, 3) - 15 * Math.pow(tau, 4) + 6 * Math.pow(tau, 5);
-            double side = bow * Math.sin(Math.PI * tau);
+            double side = bow * Math.sin(Math.PI * (bowByProgress ? s : tau));
             int x = (int) Math.round(x0 + s * dx - side * dy / length + random.nextGaussian());
             int y = (int) Math.round(y0 + s * dy + side * dx / length + random.nextGaussian());
             samples.add(new MouseSample(t, x, y, MouseKind.MOVE));
@@ -237,7 +247,11 @@ public abstract class SessionFeaturesTestBase {
 
     /** A human visit: move to the target, settle, press. Returns the samples; ends at the target. */
     public static List<MouseSample> humanMoveAndClick(long start, int x0, int y0, int x1, int y1, long seed) {
-        List<MouseSample> samples = new ArrayList<>(humanStroke(start, x0, y0, x1, y1, 650, seed));
+        return humanMoveAndClick(start, x0, y0, x1, y1, seed, true);
+    }
+
+    private static List<MouseSample> humanMoveAndClick(long start, int x0, int y0, int x1, int y1, long seed, boolean bowByProgress) {
+        List<MouseSample> samples = new ArrayList<>(humanStroke(start, x0, y0, x1, y1, 650, seed, bowByProgress));
         MouseSample last = samples.get(samples.size() - 1);
         samples.addAll(clickAt(last.t() + 120, last.x(), last.y()));
         return samples;
@@ -332,6 +346,15 @@ public abstract class SessionFeaturesTestBase {
     // ---- a rich human session mixing everything, used for batch-split invariance
 
     public static Session humanSession() {
+        return humanSession(true);
+    }
+
+    /** {@link #humanSession} as it was when the older binary forms under test resources were written. */
+    public static Session humanSessionOfTheOlderForms() {
+        return humanSession(false);
+    }
+
+    private static Session humanSession(boolean bowByProgress) {
         Session session = session();
         long t = BEGINNING;
         int x = 200;
@@ -340,14 +363,14 @@ public abstract class SessionFeaturesTestBase {
         for (int i = 0; i < 12; i++) {
             int nx = 100 + random.nextInt(1200);
             int ny = 100 + random.nextInt(600);
-            List<MouseSample> visit = humanMoveAndClick(t, x, y, nx, ny, i);
+            List<MouseSample> visit = humanMoveAndClick(t, x, y, nx, ny, i, bowByProgress);
             session.mouse(visit);
             MouseSample last = visit.get(visit.size() - 1);
             x = last.x();
             y = last.y();
             t = last.t() + 150 + random.nextInt(900);
             // idle wandering without a click, with a short pause inside
-            List<MouseSample> wander = humanStroke(t, x, y, x + 40, y + 25, 300, 100 + i);
+            List<MouseSample> wander = humanStroke(t, x, y, x + 40, y + 25, 300, 100 + i, bowByProgress);
             session.mouse(wander);
             last = wander.get(wander.size() - 1);
             x = last.x();

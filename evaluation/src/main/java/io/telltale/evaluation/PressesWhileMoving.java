@@ -1,0 +1,118 @@
+package io.telltale.evaluation;
+
+import io.telltale.core.features.Feature;
+import io.telltale.core.wire.MouseKind;
+import io.telltale.evaluation.datasets.BalabitMouse;
+import io.telltale.evaluation.datasets.DelbotMouse;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Whether presses come while the pointer still moves ({@code click_while_moving_share}: the share
+ * of presses more than 10 px from where the pointer was 200-225 ms before, as the lower end of its
+ * one-sided 95% interval): first how far the pointer was from each press, per press, for Balabit's
+ * people and the generated families that click on arrival, re-sampled at each capture; then the
+ * share per window on the units of {@link GridSmoothness}. The analysis behind
+ * {@code CLICK_WHILE_MOVING} (evaluation/README.md, "Clicks while moving").
+ *
+ * <pre>java -cp ... io.telltale.evaluation.PressesWhileMoving ../shared/datasets</pre>
+ */
+public final class PressesWhileMoving {
+
+    /**
+     * The feature's rule (core's {@code PressTravel}): the pointer this many ms before the press,
+     * rounded down to 25 ms, interpolated between the moves around that instant when both came
+     * before the press and at most 300 ms apart, else where the last move left it.
+     */
+    static final long LOOKBACK_MS = 200;
+    static final long TICK_MS = 25;
+    static final long MAX_SEGMENT_MS = 300;
+
+    private PressesWhileMoving() {}
+
+    public static void main(String[] args) throws IOException {
+        Path datasets = Path.of(args.length > 0 ? args[0] : "../shared/datasets");
+        Evaluation.Settings settings = new Evaluation.Settings(datasets, 200, Duration.ofSeconds(120), 20260101L);
+        PointerSeparation.PointerSources sources = PointerSeparation.PointerSources.read(settings);
+        System.out.println("px from where the pointer was 200-225 ms before each press");
+        System.out.printf(Locale.ROOT, "%-30s %7s %6s %6s %6s %6s %6s%n", "who (capture)", "presses", "p25", "p50", "p75", "p90", "p99");
+        printTravels("balabit people", sources.balabit());
+        for (String capture : List.of(BalabitMouse.SOURCE, DelbotMouse.SOURCE)) {
+            List<Recording> people = capture.equals(BalabitMouse.SOURCE) ? sources.balabit() : sources.delbotPeople();
+            CaptureClock clock = CaptureClock.of(capture, people);
+            for (Map.Entry<String, List<Recording>> family : sources.generated().entrySet()) {
+                // the evaluation's seeds, so these are its capture-matched recordings
+                long seed = settings.seed() + family.getKey().hashCode() * 31L + capture.hashCode();
+                List<Recording> resampled = new ArrayList<>();
+                for (Recording r : family.getValue()) {
+                    resampled.add(clock.resample(r.withoutKeys().withoutDevice(), seed++));
+                }
+                printTravels(family.getKey() + " (" + capture + ")", resampled);
+            }
+        }
+        printTravels("simulated people", TrajectoryMeasurement.simulatedHumans(settings.botSessions(), settings.botLength(), settings.seed()));
+        GridSmoothness.report(GridSmoothness.measure(settings), Feature.CLICK_WHILE_MOVING_SHARE,
+                List.of(Feature.CLICK_WHILE_MOVING_SHARE));
+    }
+
+    private static void printTravels(String who, List<Recording> recordings) {
+        double[] travels = recordings.stream().flatMapToDouble(r -> Arrays.stream(travels(r))).sorted().toArray();
+        if (travels.length == 0) {
+            System.out.printf(Locale.ROOT, "%-30s %7d%n", who, 0);
+            return;
+        }
+        System.out.printf(Locale.ROOT, "%-30s %7d %6.1f %6.1f %6.1f %6.1f %6.1f%n", who, travels.length,
+                quantile(travels, 0.25), quantile(travels, 0.5), quantile(travels, 0.75), quantile(travels, 0.9),
+                quantile(travels, 0.99));
+    }
+
+    private static double quantile(double[] sorted, double q) {
+        return sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+    }
+
+    /** Per press with a move at or before its lookback instant: px from where the pointer was then. */
+    static double[] travels(Recording r) {
+        int[] t = r.mouseT();
+        int[] x = r.mouseX();
+        int[] y = r.mouseY();
+        byte[] kind = r.mouseKind();
+        double[] out = new double[t.length];
+        int n = 0;
+        for (int i = 0; i < t.length; i++) {
+            if (kind[i] != MouseKind.DOWN.code()) {
+                continue;
+            }
+            long tick = Math.floorDiv(r.startEpochMs() + t[i] - LOOKBACK_MS, TICK_MS) * TICK_MS - r.startEpochMs();
+            int before = -1;
+            int after = -1;
+            for (int j = i - 1; j >= 0; j--) {
+                if (kind[j] != MouseKind.MOVE.code()) {
+                    continue;
+                }
+                if (t[j] <= tick) {
+                    before = j;
+                    break;
+                }
+                after = j;
+            }
+            if (before < 0) {
+                continue;
+            }
+            double wasX = x[before];
+            double wasY = y[before];
+            if (after >= 0 && t[after] - t[before] <= MAX_SEGMENT_MS) {
+                double share = (double) (tick - t[before]) / (t[after] - t[before]);
+                wasX += share * (x[after] - x[before]);
+                wasY += share * (y[after] - y[before]);
+            }
+            out[n++] = Math.hypot(x[i] - wasX, y[i] - wasY);
+        }
+        return Arrays.copyOf(out, n);
+    }
+}
