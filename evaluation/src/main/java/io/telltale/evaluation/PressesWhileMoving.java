@@ -41,7 +41,8 @@ public final class PressesWhileMoving {
         Evaluation.Settings settings = new Evaluation.Settings(datasets, 200, Duration.ofSeconds(120), 20260101L);
         PointerSeparation.PointerSources sources = PointerSeparation.PointerSources.read(settings);
         System.out.println("px from where the pointer was 200-225 ms before each press");
-        System.out.printf(Locale.ROOT, "%-30s %7s %6s %6s %6s %6s %6s%n", "who (capture)", "presses", "p25", "p50", "p75", "p90", "p99");
+        System.out.printf(Locale.ROOT, "%-30s %7s %6s %6s %6s %6s %6s%n",
+                "who (capture)", "presses", "p25", "p50", "p75", "p90", "p99");
         printTravels("balabit people", sources.balabit());
         for (String capture : List.of(BalabitMouse.SOURCE, DelbotMouse.SOURCE)) {
             List<Recording> people = capture.equals(BalabitMouse.SOURCE) ? sources.balabit() : sources.delbotPeople();
@@ -56,7 +57,8 @@ public final class PressesWhileMoving {
                 printTravels(family.getKey() + " (" + capture + ")", resampled);
             }
         }
-        printTravels("simulated people", TrajectoryMeasurement.simulatedHumans(settings.botSessions(), settings.botLength(), settings.seed()));
+        printTravels("simulated people",
+                TrajectoryMeasurement.simulatedHumans(settings.botSessions(), settings.botLength(), settings.seed()));
         GridSmoothness.report(GridSmoothness.measure(settings), Feature.CLICK_WHILE_MOVING_SHARE,
                 List.of(Feature.CLICK_WHILE_MOVING_SHARE));
     }

@@ -33,15 +33,18 @@ final class PressTravel extends TimeOrderedRun<PressTravel> {
 
     /**
      * A press farther than this from where the pointer was {@link #LOOKBACK_MS} before was made
-     * while moving. Balabit's presses: median 4 px, three quarters within 10 px; ghost-cursor's median 42 px
-     * (PressesWhileMoving).
+     * while moving. Balabit's presses: median 4 px, three quarters within 10 px; ghost-cursor's
+     * median 42 px (evaluation's PressesWhileMoving).
      */
     static final double MOVING_PX = 10.0;
 
     /** Presses awaiting a run before this one; more are not graded. */
     static final int MAX_PENDING = 8;
 
-    /** Ticks a press after the run can look back to: the one at or before its last move and those {@link #LOOKBACK_MS} before. */
+    /**
+     * Ticks a press after the run can look back to: the one at or before its last move and those
+     * up to {@link #LOOKBACK_MS} before it.
+     */
     static final int TICKS = (int) (LOOKBACK_MS / TICK_MS) + 1;
 
     private static final PressTravel EMPTY = new PressTravel();
