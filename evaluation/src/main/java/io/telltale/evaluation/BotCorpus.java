@@ -35,7 +35,9 @@ public final class BotCorpus {
             new Family("windmouse", Actor.WINDMOUSE_BOT, false, "WindMouse gravity-and-wind walk"),
             new Family("typing_constant", Actor.UNIFORM_TYPING_BOT, true, "keys at constant intervals and holds (keyboard.type delay)"),
             new Family("typing_uniform", Actor.UNIFORM_DELAY_TYPING_BOT, true, "keys at uniformly random 40-160 ms intervals, constant hold"),
-            new Family("typing_gaussian", Actor.GAUSSIAN_TYPING_BOT, true, "keys at normally distributed intervals (CV 0.3) and holds"));
+            new Family("typing_gaussian", Actor.GAUSSIAN_TYPING_BOT, true, "keys at normally distributed intervals (CV 0.3) and holds"),
+            new Family("ghost_cursor_hesitant", Actor.HESITANT_BEZIER_BOT, false,
+                    "ghost-cursor with its hesitate option: rests 150-600 ms on the target before pressing"));
 
     /** Replays of a source's own people: position noise and time warp. */
     public static final String REPLAY = "replay_human";

@@ -23,7 +23,12 @@ public enum Actor {
     /** Fills forms key by key with uniformly random intervals, linear moves to the fields. */
     UNIFORM_DELAY_TYPING_BOT,
     /** Fills forms key by key with normally distributed intervals and holds, linear moves to the fields. */
-    GAUSSIAN_TYPING_BOT;
+    GAUSSIAN_TYPING_BOT,
+    /**
+     * ghost-cursor with its {@code hesitate} option: the same Bezier moves, but the pointer rests on
+     * the target for a while before the button goes down, as a careful script's author sets it.
+     */
+    HESITANT_BEZIER_BOT;
 
     public boolean isBot() {
         return this != HUMAN;

@@ -16,6 +16,9 @@ final class BotVisitor extends Visitor {
     private static final int[] TYPING_INTERVALS_MS = {50, 80, 100, 120};
     private static final int[] TYPING_DWELLS_MS = {20, 30, 50};
     private static final int[] FIXED_WAITS_MS = {300, 500, 1000};
+    /** The hesitation a careful ghost-cursor script sets: 150 to 600 ms, chosen once per script. */
+    static final int HESITATE_MIN_MS = 150;
+    static final int HESITATE_SPREAD_MS = 450;
 
     private final Actor actor;
     private final int steps;
@@ -25,6 +28,8 @@ final class BotVisitor extends Visitor {
     private final int jitterPx;
     private final double pxPerMs;
     private final int clickHoldMs;
+    /** ghost-cursor's {@code hesitate}: ms the pointer rests on the target before pressing; 0 for the others. */
+    private final int hesitateMs;
 
     BotVisitor(Actor actor, Random random, InteractionRecorder recorder) {
         super(random, recorder);
@@ -39,6 +44,7 @@ final class BotVisitor extends Visitor {
         this.jitterPx = 1 + random.nextInt(2);
         this.pxPerMs = HumanMotionModel.uniform(random, 0.8, 1.6);
         this.clickHoldMs = actor == Actor.HEADLESS_BOT ? 50 + random.nextInt(50) : 0;
+        this.hesitateMs = actor == Actor.HESITANT_BEZIER_BOT ? HESITATE_MIN_MS + random.nextInt(HESITATE_SPREAD_MS) : 0;
     }
 
     @Override
@@ -59,7 +65,7 @@ final class BotVisitor extends Visitor {
         switch (actor) {
             case LINEAR_BOT, UNIFORM_TYPING_BOT, UNIFORM_DELAY_TYPING_BOT, GAUSSIAN_TYPING_BOT ->
                     recorder.stroke(BotMotion.linearStroke(fromX, fromY, x, y, steps));
-            case BEZIER_BOT -> recorder.stroke(EvasiveBotMotion.bezierStroke(fromX, fromY, x, y, 0, random));
+            case BEZIER_BOT, HESITANT_BEZIER_BOT -> recorder.stroke(EvasiveBotMotion.bezierStroke(fromX, fromY, x, y, 0, random));
             case WINDMOUSE_BOT -> recorder.stroke(EvasiveBotMotion.windMouseStroke(fromX, fromY, x, y, random));
             case JITTER_BOT -> recorder.stroke(BotMotion.jitteredStroke(fromX, fromY, x, y, steps, jitterPx, 8, 30, random));
             case TELEPORT_BOT -> recorder.jump(x, y);
@@ -74,7 +80,8 @@ final class BotVisitor extends Visitor {
 
     @Override
     void click() {
-        // The click is dispatched the moment the move resolves.
+        // The click is dispatched the moment the move resolves, or after the script's hesitation.
+        recorder.advance(hesitateMs);
         recorder.button(MouseKind.DOWN, 0);
         recorder.button(MouseKind.UP, clickHoldMs);
         recorder.button(MouseKind.CLICK, clickHoldMs);
@@ -104,7 +111,7 @@ final class BotVisitor extends Visitor {
     @Override
     void read(ShopPage page) {
         switch (actor) {
-            case LINEAR_BOT, JITTER_BOT, HEADLESS_BOT, BEZIER_BOT, WINDMOUSE_BOT -> {
+            case LINEAR_BOT, JITTER_BOT, HEADLESS_BOT, BEZIER_BOT, WINDMOUSE_BOT, HESITANT_BEZIER_BOT -> {
                 if (random.nextBoolean()) {
                     // mouse.wheel(0, dy) in a loop with a fixed sleep.
                     int count = 2 + random.nextInt(5);
