@@ -26,7 +26,7 @@ import java.util.Map;
 public final class PointerSeparation {
 
     static final List<Feature> POINTER = List.copyOf(EnumSet.range(Feature.MOUSE_SPEED_MEAN, Feature.CLICK_WHILE_MOVING_SHARE));
-    private static final List<String> GENERATED = List.of("ghost_cursor", "windmouse");
+    private static final List<String> GENERATED = List.of("ghost_cursor", "windmouse", "ghost_cursor_hesitant");
 
     private PointerSeparation() {}
 

@@ -1,6 +1,8 @@
 package io.telltale.evaluation;
 
 import io.telltale.core.features.Feature;
+import io.telltale.core.scoring.HumanNorm;
+import io.telltale.core.scoring.HumanNormsModel;
 import io.telltale.core.wire.MouseKind;
 import io.telltale.evaluation.datasets.BalabitMouse;
 import io.telltale.evaluation.datasets.DelbotMouse;
@@ -12,14 +14,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Whether presses come while the pointer still moves ({@code click_while_moving_share}: the share
  * of presses more than 10 px from where the pointer was 200-225 ms before, as the lower end of its
  * one-sided 95% interval): first how far the pointer was from each press, per press, for Balabit's
  * people and the generated families that click on arrival, re-sampled at each capture; then the
- * share per window on the units of {@link GridSmoothness}. The analysis behind
- * {@code CLICK_WHILE_MOVING} (evaluation/README.md, "Clicks while moving").
+ * share per window on the units of {@link GridSmoothness}; last, which norms count in the
+ * generated families' 60 s units. The analysis behind {@code CLICK_WHILE_MOVING}
+ * (evaluation/README.md, "Clicks while moving").
  *
  * <pre>java -cp ... io.telltale.evaluation.PressesWhileMoving ../shared/datasets</pre>
  */
@@ -59,8 +63,30 @@ public final class PressesWhileMoving {
         }
         printTravels("simulated people",
                 TrajectoryMeasurement.simulatedHumans(settings.botSessions(), settings.botLength(), settings.seed()));
-        GridSmoothness.report(GridSmoothness.measure(settings), Feature.CLICK_WHILE_MOVING_SHARE,
-                List.of(Feature.CLICK_WHILE_MOVING_SHARE));
+        List<GridSmoothness.Measured> units = GridSmoothness.measure(settings);
+        GridSmoothness.report(units, Feature.CLICK_WHILE_MOVING_SHARE, List.of(Feature.CLICK_WHILE_MOVING_SHARE));
+        printNormsFiring(units);
+    }
+
+    /** Per generated family and capture, 60 s: how many units each norm of the default model counts in. */
+    private static void printNormsFiring(List<GridSmoothness.Measured> units) {
+        System.out.println();
+        System.out.println("60s units of the generated families: how many units each norm counts in (contribution > 0.1)");
+        HumanNormsModel model = HumanNormsModel.standard();
+        GridSmoothness.groups(units, 60_000).forEach((who, group) -> {
+            if (group.get(0).person() || group.get(0).capture().equals("browser")) {
+                return;
+            }
+            Map<String, Integer> fired = new TreeMap<>();
+            for (GridSmoothness.Measured m : group) {
+                for (HumanNorm norm : model.norms()) {
+                    if (norm.contribution(m.features()) > 0.1) {
+                        fired.merge(norm.reasonCode(), 1, Integer::sum);
+                    }
+                }
+            }
+            System.out.printf(Locale.ROOT, "%-34s %4d units: %s%n", who, group.size(), fired);
+        });
     }
 
     private static void printTravels(String who, List<Recording> recordings) {
