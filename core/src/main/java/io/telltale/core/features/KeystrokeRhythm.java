@@ -206,10 +206,8 @@ final class KeystrokeRhythm extends TimeOrderedRun<KeystrokeRhythm> {
     }
 
     @Override
-    KeystrokeRhythm copy() {
-        KeystrokeRhythm copy = new KeystrokeRhythm();
-        copy.copyFrom(this);
-        return copy;
+    KeystrokeRhythm newEmpty() {
+        return new KeystrokeRhythm();
     }
 
     @Override

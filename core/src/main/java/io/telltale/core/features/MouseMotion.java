@@ -628,10 +628,8 @@ final class MouseMotion extends TimeOrderedRun<MouseMotion> {
     }
 
     @Override
-    MouseMotion copy() {
-        MouseMotion copy = new MouseMotion();
-        copy.copyFrom(this);
-        return copy;
+    MouseMotion newEmpty() {
+        return new MouseMotion();
     }
 
     @Override

@@ -472,10 +472,8 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
     }
 
     @Override
-    PointerGrid copy() {
-        PointerGrid copy = new PointerGrid();
-        copy.copyFrom(this);
-        return copy;
+    PointerGrid newEmpty() {
+        return new PointerGrid();
     }
 
     @Override

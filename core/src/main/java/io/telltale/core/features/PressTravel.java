@@ -116,10 +116,8 @@ final class PressTravel extends TimeOrderedRun<PressTravel> {
     }
 
     @Override
-    PressTravel copy() {
-        PressTravel copy = new PressTravel();
-        copy.copyFrom(this);
-        return copy;
+    PressTravel newEmpty() {
+        return new PressTravel();
     }
 
     @Override

@@ -55,10 +55,8 @@ final class ScrollRhythm extends TimeOrderedRun<ScrollRhythm> {
     }
 
     @Override
-    ScrollRhythm copy() {
-        ScrollRhythm copy = new ScrollRhythm();
-        copy.copyFrom(this);
-        return copy;
+    ScrollRhythm newEmpty() {
+        return new ScrollRhythm();
     }
 
     @Override

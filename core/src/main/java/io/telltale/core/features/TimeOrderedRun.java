@@ -21,7 +21,14 @@ abstract class TimeOrderedRun<R extends TimeOrderedRun<R>> {
 
     abstract boolean isEmpty();
 
-    abstract R copy();
+    /** A new empty run of the same kind. */
+    abstract R newEmpty();
+
+    final R copy() {
+        R copy = newEmpty();
+        copy.copyFrom(self());
+        return copy;
+    }
 
     abstract void copyFrom(R other);
 

@@ -117,10 +117,8 @@ final class TouchContacts extends TimeOrderedRun<TouchContacts> {
     }
 
     @Override
-    TouchContacts copy() {
-        TouchContacts copy = new TouchContacts();
-        copy.copyFrom(this);
-        return copy;
+    TouchContacts newEmpty() {
+        return new TouchContacts();
     }
 
     @Override
