@@ -13,7 +13,7 @@ final class HumanVisitor extends Visitor {
     /**
      * The pointer rests on the target before the press, log-normal around this: people settle
      * before they press. At 170 ms the simulated people's share of presses made while moving (60 s
-     * median 0.08) is about Balabit's (0.09); at 90 ms it was 0.25 and more (PressesWhileMoving;
+     * median 0.07) is about Balabit's (0.09); at 90 ms it was 0.25 and more (PressesWhileMoving;
      * evaluation/README.md, "Clicks while moving").
      */
     static final double SETTLE_MEDIAN_MS = 170;

@@ -30,8 +30,9 @@ class HumanMotionModelTest extends SimulatorTestBase {
                 .filter(at -> at > 1.0 / 3 && at < 2.0 / 3)
                 .count();
 
-        // Corrective submovements and hesitations move the peak of some strokes.
-        assertThat(peakedMidway).isGreaterThan(STROKES * 3 / 4);
+        // Corrective submovements and hesitations move the peak of some strokes: most moves over
+        // 200 px have a correction, and their primary submovement takes 80-95 % of the time.
+        assertThat(peakedMidway).isGreaterThan(STROKES * 3 / 5);
     }
 
     @Test
