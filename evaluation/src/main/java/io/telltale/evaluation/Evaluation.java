@@ -220,7 +220,7 @@ public final class Evaluation {
                 log.accept("measuring " + family.getKey() + " against " + source.name());
                 boolean real = realBots.containsKey(family.getKey());
                 List<Recording> matched = new ArrayList<>(family.getValue().size());
-                long seed = settings.seed() + family.getKey().hashCode() * 31L + source.name().hashCode();
+                long seed = captureSeed(settings, family.getKey(), source.name());
                 for (Recording bot : family.getValue()) {
                     if (source.typing()) {
                         matched.add(bot.withoutMouse().withoutDevice());
@@ -439,6 +439,14 @@ public final class Evaluation {
         }
         used.addAll(SHAPE_CANDIDATES);
         return List.copyOf(used);
+    }
+
+    /**
+     * The first seed of the re-sampling of {@code family} at {@code capture}'s rhythm (one more per
+     * recording), so that the analysis tools see the evaluation's capture-matched recordings.
+     */
+    static long captureSeed(Settings settings, String family, String capture) {
+        return settings.seed() + family.hashCode() * 31L + capture.hashCode();
     }
 
     /** Shape features on raw samples and on the 200 ms grid: always in the capture-artefact check. */

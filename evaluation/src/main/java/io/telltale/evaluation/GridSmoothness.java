@@ -156,7 +156,11 @@ public final class GridSmoothness {
 
     /** Every unit of every group, at every window. */
     static List<Measured> measure(Evaluation.Settings settings) throws IOException {
-        PointerSeparation.PointerSources sources = PointerSeparation.PointerSources.read(settings);
+        return measure(settings, PointerSeparation.PointerSources.read(settings));
+    }
+
+    /** As {@link #measure(Evaluation.Settings)}, on sources already read. */
+    static List<Measured> measure(Evaluation.Settings settings, PointerSeparation.PointerSources sources) {
         List<Measured> units = new ArrayList<>();
         Map<String, List<Recording>> people = new LinkedHashMap<>();
         people.put(BalabitMouse.SOURCE, sources.balabit());
@@ -169,10 +173,8 @@ public final class GridSmoothness {
             }
             CaptureClock clock = CaptureClock.of(name, source.getValue());
             for (Map.Entry<String, List<Recording>> family : sources.generated().entrySet()) {
-                // the evaluation's seeds, so these are its capture-matched units
-                long seed = settings.seed() + family.getKey().hashCode() * 31L + name.hashCode();
-                for (Recording r : family.getValue()) {
-                    addUnits(units, family.getKey(), name, clock.resample(r.withoutKeys().withoutDevice(), seed++));
+                for (Recording r : captureMatched(settings, family.getKey(), family.getValue(), name, clock)) {
+                    addUnits(units, family.getKey(), name, r);
                 }
             }
         }
@@ -181,6 +183,20 @@ public final class GridSmoothness {
             addUnits(units, "simulated people", "browser", r.withoutKeys().withoutDevice());
         }
         return units;
+    }
+
+    /**
+     * {@code bots}' pointer re-sampled at {@code capture}'s rhythm with the evaluation's seeds: its
+     * capture-matched recordings.
+     */
+    static List<Recording> captureMatched(Evaluation.Settings settings, String family, List<Recording> bots,
+            String capture, CaptureClock clock) {
+        long seed = Evaluation.captureSeed(settings, family, capture);
+        List<Recording> matched = new ArrayList<>(bots.size());
+        for (Recording r : bots) {
+            matched.add(clock.resample(r.withoutKeys().withoutDevice(), seed++));
+        }
+        return matched;
     }
 
     private static void addUnits(List<Measured> units, String group, String capture, Recording r) {

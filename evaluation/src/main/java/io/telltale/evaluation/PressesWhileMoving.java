@@ -9,7 +9,6 @@ import io.telltale.evaluation.datasets.DelbotMouse;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -52,18 +51,13 @@ public final class PressesWhileMoving {
             List<Recording> people = capture.equals(BalabitMouse.SOURCE) ? sources.balabit() : sources.delbotPeople();
             CaptureClock clock = CaptureClock.of(capture, people);
             for (Map.Entry<String, List<Recording>> family : sources.generated().entrySet()) {
-                // the evaluation's seeds, so these are its capture-matched recordings
-                long seed = settings.seed() + family.getKey().hashCode() * 31L + capture.hashCode();
-                List<Recording> resampled = new ArrayList<>();
-                for (Recording r : family.getValue()) {
-                    resampled.add(clock.resample(r.withoutKeys().withoutDevice(), seed++));
-                }
-                printTravels(family.getKey() + " (" + capture + ")", resampled);
+                printTravels(family.getKey() + " (" + capture + ")",
+                        GridSmoothness.captureMatched(settings, family.getKey(), family.getValue(), capture, clock));
             }
         }
         printTravels("simulated people",
                 TrajectoryMeasurement.simulatedHumans(settings.botSessions(), settings.botLength(), settings.seed()));
-        List<GridSmoothness.Measured> units = GridSmoothness.measure(settings);
+        List<GridSmoothness.Measured> units = GridSmoothness.measure(settings, sources);
         GridSmoothness.report(units, Feature.CLICK_WHILE_MOVING_SHARE, List.of(Feature.CLICK_WHILE_MOVING_SHARE));
         printNormsFiring(units);
     }

@@ -264,11 +264,8 @@ final class PointerGrid extends TimeOrderedRun<PointerGrid> {
         trailPoints = later.trailPoints;
     }
 
-    /** How a movement whose last grid points (up to three) are {@code last} ends. */
+    /** How a movement whose last three grid points are {@code last} ends (the caller knows it has three). */
     private static byte endOf(GridEdge last) {
-        if (last.count < GridEdge.SIZE) {
-            return END_UNRESOLVED;
-        }
         return endOf(last.x[0], last.y[0], last.x[1], last.y[1], last.x[2], last.y[2]);
     }
 

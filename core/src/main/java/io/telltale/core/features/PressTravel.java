@@ -158,7 +158,8 @@ final class PressTravel extends TimeOrderedRun<PressTravel> {
             if (k < 0) {
                 // after this run's last move: towards later's first move if it came before the press
                 if (later.pendingAfterMove[i] && later.firstMoveT - lastMoveT <= MouseMotion.STROKE_BREAK_MS) {
-                    grade(x, y, between(tick, later), betweenY(tick, later));
+                    grade(x, y, between(tick, lastMoveX, later.firstMoveX, later),
+                            between(tick, lastMoveY, later.firstMoveY, later));
                 } else {
                     grade(x, y, lastMoveX, lastMoveY);
                 }
@@ -197,8 +198,8 @@ final class PressTravel extends TimeOrderedRun<PressTravel> {
                 tickY[k] = tickY[k - shift];
             } else {
                 long tick = laterTop - k * TICK_MS;
-                tickX[k] = joined ? between(tick, later) : lastMoveX;
-                tickY[k] = joined ? betweenY(tick, later) : lastMoveY;
+                tickX[k] = joined ? between(tick, lastMoveX, later.firstMoveX, later) : lastMoveX;
+                tickY[k] = joined ? between(tick, lastMoveY, later.firstMoveY, later) : lastMoveY;
             }
         }
         System.arraycopy(later.tickX, 0, tickX, 0, later.knownTicks);
@@ -206,15 +207,13 @@ final class PressTravel extends TimeOrderedRun<PressTravel> {
         knownTicks = known;
     }
 
-    /** x at {@code tick}, between this run's last move and later's first, on the lattice. */
-    private double between(long tick, PressTravel later) {
+    /**
+     * The coordinate {@code from} (this run's last move's) or {@code to} (later's first move's) moves
+     * through: its value at {@code tick}, between the two moves, on the lattice.
+     */
+    private double between(long tick, int from, int to, PressTravel later) {
         double share = (double) (tick - lastMoveT) / (later.firstMoveT - lastMoveT);
-        return PointerGrid.onLattice(lastMoveX + share * (later.firstMoveX - lastMoveX));
-    }
-
-    private double betweenY(long tick, PressTravel later) {
-        double share = (double) (tick - lastMoveT) / (later.firstMoveT - lastMoveT);
-        return PointerGrid.onLattice(lastMoveY + share * (later.firstMoveY - lastMoveY));
+        return PointerGrid.onLattice(from + share * (to - from));
     }
 
     /** {@code o}'s moves and ticks become the run's (when it has none of its own, or is a copy). */
