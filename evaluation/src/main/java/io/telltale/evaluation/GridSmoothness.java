@@ -52,34 +52,41 @@ public final class GridSmoothness {
     static final String TUNE = "tune";
     static final String TEST = "test";
 
+    /** A contribution this large is most of a norm's weight of 1.5: with it alone a unit is challenged. */
+    static final double STRONG = 1.0;
+
     public static void main(String[] args) throws IOException {
         Path datasets = Path.of(args.length > 0 ? args[0] : "../shared/datasets");
         Evaluation.Settings settings = new Evaluation.Settings(datasets, 200, Duration.ofSeconds(120), 20260101L);
         List<Measured> units = measure(settings);
-        report(units, Feature.MOUSE_GRID_RESIDUAL, GRID);
+        report(units, "MOUSE_PATH_TOO_SMOOTH", GRID);
         if (args.length > 1) {
             writeUnits(units, Path.of(args[1]));
         }
     }
 
     /**
-     * Per window: the norm on {@code normFeature} per group (units, units that have the feature,
-     * units it flags, quantiles), then how many ghost-cursor units of each capture lie outside every
-     * person's range of each of {@code compared}, and their AUC against that capture's people.
+     * Per window: the norm with {@code reasonCode} per group (units, units that have its feature,
+     * units it flags, units it counts at least {@link #STRONG} for, quantiles of its feature), then
+     * how many ghost-cursor units of each capture lie outside every person's range of each of
+     * {@code compared}, and their AUC against that capture's people.
      */
-    static void report(List<Measured> units, Feature normFeature, List<Feature> compared) {
+    static void report(List<Measured> units, String reasonCode, List<Feature> compared) {
         HumanNorm norm = HumanNormsModel.standard().norms().stream()
-                .filter(n -> n.feature() == normFeature).findFirst().orElseThrow();
+                .filter(n -> n.reasonCode().equals(reasonCode)).findFirst().orElseThrow();
         for (int window : Units.WINDOWS_MS) {
             System.out.println();
-            System.out.println(Units.windowName(window) + " units: " + norm.feature().key() + "; flagged: "
+            System.out.println(Units.windowName(window) + " units: " + norm.feature().key()
+                    + (norm.jointly() == null ? "" : " and " + norm.jointly().feature().key()) + "; flagged: "
                     + flaggedWhen(norm) + " (" + norm.reasonCode() + ")");
-            System.out.printf(Locale.ROOT, "%-34s %6s %6s %8s%n", "who (capture)", "units", "has it", "flagged");
+            System.out.printf(Locale.ROOT, "%-34s %6s %6s %8s %8s%n", "who (capture)", "units", "has it", "flagged",
+                    "counts " + STRONG);
             groups(units, window).forEach((who, group) -> {
                 double[] sorted = TypingSeparation.values(group.stream().map(Measured::features).toList(), norm.feature());
                 long flagged = group.stream().filter(m -> norm.contribution(m.features()) > 0).count();
-                System.out.printf(Locale.ROOT, "%-34s %6d %6d %8d  %s%n", who, group.size(), sorted.length, flagged,
-                        quantiles(sorted));
+                long strong = group.stream().filter(m -> norm.contribution(m.features()) >= STRONG).count();
+                System.out.printf(Locale.ROOT, "%-34s %6d %6d %8d %8d  %s%n", who, group.size(), sorted.length, flagged,
+                        strong, quantiles(sorted));
             });
             System.out.println("how many ghost-cursor units lie outside every person's range (all sources, this window)");
             for (Feature f : compared) {
@@ -100,10 +107,16 @@ public final class GridSmoothness {
     }
 
     private static String flaggedWhen(HumanNorm norm) {
-        return switch (norm.botSide()) {
-            case LOW -> "below " + norm.humanLow();
-            case HIGH -> "above " + norm.humanHigh();
-            case BOTH -> "outside " + norm.humanLow() + ".." + norm.humanHigh();
+        String first = outside(norm.botSide(), norm.humanLow(), norm.humanHigh());
+        return norm.jointly() == null ? first : first + " and " + norm.jointly().feature().key() + " "
+                + outside(norm.jointly().botSide(), norm.jointly().humanLow(), norm.jointly().humanHigh());
+    }
+
+    private static String outside(HumanNorm.BotSide side, double low, double high) {
+        return switch (side) {
+            case LOW -> "below " + low;
+            case HIGH -> "above " + high;
+            case BOTH -> "outside " + low + ".." + high;
         };
     }
 

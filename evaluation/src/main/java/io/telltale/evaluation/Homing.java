@@ -22,6 +22,8 @@ public final class Homing {
     public static void main(String[] args) throws IOException {
         Path datasets = Path.of(args.length > 0 ? args[0] : "../shared/datasets");
         Evaluation.Settings settings = new Evaluation.Settings(datasets, 200, Duration.ofSeconds(120), 20260101L);
-        GridSmoothness.report(GridSmoothness.measure(settings), Feature.MOUSE_HOMING_SHARE, List.of(Feature.MOUSE_HOMING_SHARE));
+        List<GridSmoothness.Measured> units = GridSmoothness.measure(settings);
+        GridSmoothness.report(units, "MOUSE_NO_HOMING", List.of(Feature.MOUSE_HOMING_SHARE));
+        GridSmoothness.report(units, "MOUSE_SMOOTH_NO_HOMING", List.of(Feature.MOUSE_HOMING_SHARE, Feature.MOUSE_GRID_RESIDUAL));
     }
 }

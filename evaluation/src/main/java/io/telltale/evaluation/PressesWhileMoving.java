@@ -58,7 +58,7 @@ public final class PressesWhileMoving {
         printTravels("simulated people",
                 TrajectoryMeasurement.simulatedHumans(settings.botSessions(), settings.botLength(), settings.seed()));
         List<GridSmoothness.Measured> units = GridSmoothness.measure(settings, sources);
-        GridSmoothness.report(units, Feature.CLICK_WHILE_MOVING_SHARE, List.of(Feature.CLICK_WHILE_MOVING_SHARE));
+        GridSmoothness.report(units, "CLICK_WHILE_MOVING", List.of(Feature.CLICK_WHILE_MOVING_SHARE));
         printNormsFiring(units);
     }
 

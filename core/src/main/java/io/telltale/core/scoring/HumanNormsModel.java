@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import java.util.function.Supplier;
 
 /**
@@ -58,6 +59,8 @@ public final class HumanNormsModel implements RiskModel {
     private static final long serialVersionUID = 1L;
 
     private static final String STANDARD_RESOURCE = "human-norms-v1.properties";
+    /** A norms table's key: a feature's key, optionally followed by a dot and a name. */
+    private static final Pattern NAMED_NORM = Pattern.compile("[a-z0-9_]+(\\.[a-z][a-z0-9_]*)?");
 
     private final String version;
     private final HumanNorm[] norms;
@@ -79,7 +82,13 @@ public final class HumanNormsModel implements RiskModel {
         }
     }
 
-    /** Reads a norms table in the format of {@code human-norms-v1.properties}. */
+    /**
+     * Reads a norms table in the format of {@code human-norms-v1.properties}. A key is a feature's
+     * key, for the norm on that feature, or a feature's key, a dot and a name
+     * ({@code mouse_homing_share.smooth_path}), for a further norm on it that must be joint with a
+     * second feature (one feature alone is judged once). Norms are kept in the features' order, a
+     * feature's own norm before its named ones.
+     */
     public static HumanNormsModel parse(Reader table) throws IOException {
         Properties properties = new Properties();
         properties.load(table);
@@ -87,23 +96,33 @@ public final class HumanNormsModel implements RiskModel {
         if (version == null) {
             throw new IllegalArgumentException("norms table has no version");
         }
-        for (String key : properties.stringPropertyNames()) {
-            if (!key.equals("version") && !isFeatureKey(key)) {
+        List<String> keys = new ArrayList<>(properties.stringPropertyNames());
+        keys.remove("version");
+        for (String key : keys) {
+            if (featureOf(featurePart(key)) == null || !NAMED_NORM.matcher(key).matches()) {
                 throw new IllegalArgumentException("norms table names no known feature: " + key);
             }
         }
+        keys.sort(null); // a feature's key sorts before the same key with a name after it
         List<HumanNorm> norms = new ArrayList<>();
         for (Feature feature : Feature.values()) {
-            String line = properties.getProperty(feature.key());
-            if (line != null) {
-                norms.add(parseNorm(feature, line));
+            for (String key : keys) {
+                if (featurePart(key).equals(feature.key())) {
+                    HumanNorm norm = parseNorm(feature, properties.getProperty(key));
+                    if (!key.equals(feature.key()) && norm.jointly() == null) {
+                        throw new IllegalArgumentException("named norm " + key + " needs a joint clause"
+                                + " ('& <feature> <bot side> <low> <high> <scale>'): a feature alone is judged once");
+                    }
+                    norms.add(norm);
+                }
             }
         }
         return new HumanNormsModel(version, norms);
     }
 
-    private static boolean isFeatureKey(String key) {
-        return featureOf(key) != null;
+    private static String featurePart(String key) {
+        int dot = key.indexOf('.');
+        return dot < 0 ? key : key.substring(0, dot);
     }
 
     private static Feature featureOf(String key) {

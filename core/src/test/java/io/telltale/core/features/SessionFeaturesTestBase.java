@@ -252,6 +252,15 @@ public abstract class SessionFeaturesTestBase {
 
     private static List<MouseSample> humanMoveAndClick(long start, int x0, int y0, int x1, int y1, long seed, boolean bowByProgress) {
         List<MouseSample> samples = new ArrayList<>(humanStroke(start, x0, y0, x1, y1, 650, seed, bowByProgress));
+        if (bowByProgress) {
+            // people settle onto a target: a few slow pixels after the movement proper
+            Random random = new Random(seed + 1);
+            MouseSample end = samples.get(samples.size() - 1);
+            for (int i = 1; i <= 5; i++) {
+                samples.add(new MouseSample(end.t() + 50L * i, end.x() + random.nextInt(3) - 1, end.y() + random.nextInt(3) - 1,
+                        MouseKind.MOVE));
+            }
+        }
         MouseSample last = samples.get(samples.size() - 1);
         samples.addAll(clickAt(last.t() + 120, last.x(), last.y()));
         return samples;

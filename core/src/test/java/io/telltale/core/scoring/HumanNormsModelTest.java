@@ -128,6 +128,16 @@ class HumanNormsModelTest extends SessionFeaturesTestBase {
     }
 
     @Test
+    void smoothSweepsWithoutHomingAreChallengedTogetherNotApart() {
+        assertChallengedAloneNotBlocked(model.assess(sweeps(0.25, 0.21)), "MOUSE_SMOOTH_NO_HOMING",
+                "mouse moves in smooth sweeps that reach their ends at speed: 25% of aimed movements slow into"
+                        + " their end, 0.210 px off the 200 ms midpoint per px, over 20 strokes");
+        assertThat(model.assess(sweeps(0.25, 0.45)).score()).as("homing alone, as people's lowest").isZero();
+        assertThat(model.assess(sweeps(0.7, 0.21)).score()).as("smooth alone").isZero();
+        assertThat(model.assess(sweeps(Double.NaN, 0.21)).score()).as("too few movement ends").isZero();
+    }
+
+    @Test
     void typingWithoutLongIntervalsIsChallengedAloneButNotBlocked() {
         assertChallengedAloneNotBlocked(model.assess(tailTyping(0.02)), "TYPING_NO_LONG_INTERVALS",
                 "at most 2% of intervals between key presses are twice the median or longer (95% bound) over 200 key events");
@@ -155,6 +165,10 @@ class HumanNormsModelTest extends SessionFeaturesTestBase {
 
     /** A pointer like people's on every mouse feature the norms read but the 200 ms grid residual. */
     private static SessionFeatures pointer(double gridResidual) {
+        return pointerBuilder(gridResidual).build();
+    }
+
+    private static SessionFeatures.Builder pointerBuilder(double gridResidual) {
         SessionFeatures.Builder builder = SessionFeatures.builder(new EventCounts(10, 600, 20, 5, 0, 0, 0))
                 .set(Feature.MOUSE_STRAIGHTNESS_MEAN, 0.8).set(Feature.MOUSE_STRAIGHTNESS_STD, 0.2)
                 .set(Feature.MOUSE_SPEED_CV, 1.2).set(Feature.MOUSE_ACCELERATION_CV, 1.5)
@@ -162,6 +176,15 @@ class HumanNormsModelTest extends SessionFeaturesTestBase {
                 .set(Feature.MOUSE_DIRECTION_ENTROPY, 2.0);
         if (!Double.isNaN(gridResidual)) {
             builder.set(Feature.MOUSE_GRID_RESIDUAL, gridResidual);
+        }
+        return builder;
+    }
+
+    /** A pointer like people's on every mouse feature the norms read but homing and the grid residual. */
+    private static SessionFeatures sweeps(double homingShare, double gridResidual) {
+        SessionFeatures.Builder builder = pointerBuilder(gridResidual);
+        if (!Double.isNaN(homingShare)) {
+            builder.set(Feature.MOUSE_HOMING_SHARE, homingShare);
         }
         return builder.build();
     }
@@ -329,6 +352,32 @@ class HumanNormsModelTest extends SessionFeaturesTestBase {
                 version = broken
                 key_dwell_skew = behaviour low 0 1000 0.3 0.6 X & key_flight_log_sd low 0.45 | x
                 """))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("key_dwell_skew");
+    }
+
+    @Test
+    void aFeatureMayHaveFurtherNormsJointWithAnother() throws IOException {
+        HumanNormsModel custom = HumanNormsModel.parse(new StringReader("""
+                version = test-norms
+                key_flight_cv.with_holds = behaviour low 0.5 1000 0.1 1.0 B & key_dwell_cv low 0.2 1000 0.05 | b
+                key_flight_cv = behaviour low 0.3 1000 0.1 1.0 A | a
+                """));
+
+        assertThat(custom.norms()).extracting(HumanNorm::reasonCode).containsExactly("A", "B");
+        assertThat(custom.assess(typingBuilder(2.0, 0.6).set(Feature.KEY_FLIGHT_CV, 0.4).set(Feature.KEY_DWELL_CV, 0.1)
+                .build()).reasons()).extracting(Reason::code).containsExactly("B");
+    }
+
+    @Test
+    void aFurtherNormOnAFeatureMustBeJoint() {
+        assertThatThrownBy(() -> HumanNormsModel.parse(new StringReader("""
+                version = broken
+                key_flight_cv = behaviour low 0.3 1000 0.1 1.0 A | a
+                key_flight_cv.again = behaviour low 0.5 1000 0.1 1.0 B | b
+                """))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("key_flight_cv.again");
+        assertThatThrownBy(() -> HumanNormsModel.parse(new StringReader("""
+                version = broken
+                key_flight_cvv.again = behaviour low 0.5 1000 0.1 1.0 B & key_dwell_cv low 0.2 1000 0.05 | b
+                """))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("key_flight_cvv.again");
     }
 
     @Test
