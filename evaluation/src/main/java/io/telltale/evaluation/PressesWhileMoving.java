@@ -1,5 +1,9 @@
 package io.telltale.evaluation;
 
+import static io.telltale.core.features.SessionFeatureAccumulator.PRESS_LOOKBACK_MS;
+import static io.telltale.core.features.SessionFeatureAccumulator.PRESS_TICK_MS;
+import static io.telltale.core.features.SessionFeatureAccumulator.STROKE_BREAK_MS;
+
 import io.telltale.core.features.Feature;
 import io.telltale.core.scoring.HumanNorm;
 import io.telltale.core.scoring.HumanNormsModel;
@@ -27,15 +31,6 @@ import java.util.TreeMap;
  * <pre>java -cp ... io.telltale.evaluation.PressesWhileMoving ../shared/datasets</pre>
  */
 public final class PressesWhileMoving {
-
-    /**
-     * The feature's rule (core's {@code PressTravel}): the pointer this many ms before the press,
-     * rounded down to 25 ms, interpolated between the moves around that instant when both came
-     * before the press and at most 300 ms apart, else where the last move left it.
-     */
-    static final long LOOKBACK_MS = 200;
-    static final long TICK_MS = 25;
-    static final long MAX_SEGMENT_MS = 300;
 
     private PressesWhileMoving() {}
 
@@ -98,7 +93,12 @@ public final class PressesWhileMoving {
         return sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
     }
 
-    /** Per press with a move at or before its lookback instant: px from where the pointer was then. */
+    /**
+     * Per press with a move at or before its lookback instant: px from where the pointer was then,
+     * by the feature's rule (core's {@code PressTravel}, whose constants {@link io.telltale.core.features.SessionFeatureAccumulator}
+     * publishes): interpolated between the moves around that instant when both came before the press
+     * and are close enough, else where the last move left it.
+     */
     static double[] travels(Recording r) {
         int[] t = r.mouseT();
         int[] x = r.mouseX();
@@ -110,7 +110,8 @@ public final class PressesWhileMoving {
             if (kind[i] != MouseKind.DOWN.code()) {
                 continue;
             }
-            long tick = Math.floorDiv(r.startEpochMs() + t[i] - LOOKBACK_MS, TICK_MS) * TICK_MS - r.startEpochMs();
+            long tick = Math.floorDiv(r.startEpochMs() + t[i] - PRESS_LOOKBACK_MS, PRESS_TICK_MS) * PRESS_TICK_MS
+                    - r.startEpochMs();
             int before = -1;
             int after = -1;
             for (int j = i - 1; j >= 0; j--) {
@@ -128,7 +129,7 @@ public final class PressesWhileMoving {
             }
             double wasX = x[before];
             double wasY = y[before];
-            if (after >= 0 && t[after] - t[before] <= MAX_SEGMENT_MS) {
+            if (after >= 0 && t[after] - t[before] <= STROKE_BREAK_MS) {
                 double share = (double) (tick - t[before]) / (t[after] - t[before]);
                 wasX += share * (x[after] - x[before]);
                 wasY += share * (y[after] - y[before]);

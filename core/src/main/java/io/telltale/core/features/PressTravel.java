@@ -186,10 +186,8 @@ final class PressTravel extends TimeOrderedRun<PressTravel> {
         long laterTop = tickAtOrBefore(later.lastMoveT);
         int shift = (int) Math.min(TICKS, (laterTop - tickAtOrBefore(lastMoveT)) / TICK_MS);
         boolean joined = later.firstMoveT - lastMoveT <= MouseMotion.STROKE_BREAK_MS;
-        int known = later.knownTicks;
-        while (known < TICKS && known - shift < knownTicks) {
-            known++;
-        }
+        // later's own ticks, then this run's moved down by shift, as far as those reach
+        int known = Math.max(later.knownTicks, Math.min(TICKS, knownTicks + shift));
         // this run's tick k - shift becomes tick k; k < shift lies after this run's last move.
         // Descending, so that no tick of this run is overwritten before it is read.
         for (int k = known - 1; k >= later.knownTicks; k--) {

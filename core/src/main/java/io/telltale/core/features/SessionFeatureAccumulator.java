@@ -77,6 +77,15 @@ public final class SessionFeatureAccumulator {
      * share by a third or more (a DELBOT touchpad recording with 3 presses read as 100 %).
      */
     public static final int MIN_CLICKS = 5;
+    /**
+     * {@link Feature#CLICK_WHILE_MOVING_SHARE}'s rule, for tools that measure it per press: the
+     * pointer this many ms before the press, that instant rounded down to {@link #PRESS_TICK_MS},
+     * interpolated between the moves around it when they are at most {@link #STROKE_BREAK_MS} apart.
+     */
+    public static final long PRESS_LOOKBACK_MS = PressTravel.LOOKBACK_MS;
+    public static final long PRESS_TICK_MS = PressTravel.TICK_MS;
+    /** A longer pause between moves breaks a stroke; shorter ones are interpolated across. */
+    public static final long STROKE_BREAK_MS = MouseMotion.STROKE_BREAK_MS;
     /** Dwell or flight samples needed for keystroke rhythm: roughly one short word plus spaces. */
     public static final int MIN_KEY_SAMPLES = 10;
     /**
